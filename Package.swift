@@ -1,0 +1,71 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "thrive-inspector",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "thrive-inspector", targets: ["thrive-inspector"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.70.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    ],
+    targets: [
+        // Pure model of the ThriveStack API: ordered JSON, templates, validation, requests, curl.
+        .target(
+            name: "ThriveCore",
+            resources: [.copy("Resources/templates")]
+        ),
+        // HTTP client: URLSession sender with timeouts, cancellation and 429 retry.
+        .target(name: "ThriveNet", dependencies: ["ThriveCore"]),
+        // Embedded mock of the ThriveStack API with fault injection.
+        .target(
+            name: "ThriveSandbox",
+            dependencies: [
+                "ThriveCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        // Config file, API key sources and user template folders (YAML via Yams).
+        .target(
+            name: "ThriveConfig",
+            dependencies: ["ThriveCore", .product(name: "Yams", package: "Yams")]
+        ),
+        // Terminal-agnostic cells, buffers, styles and key events.
+        .target(name: "TerminalScreen"),
+        // The inspector's pure UI core: state, update, effects, views, themes.
+        .target(
+            name: "ThriveUI",
+            dependencies: ["ThriveCore", "TerminalScreen", .product(name: "Yams", package: "Yams")]
+        ),
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The only code that talks to ncurses.
+        .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalScreen"]),
+        .executableTarget(
+            name: "thrive-inspector",
+            dependencies: [
+                "ThriveCore", "ThriveNet", "ThriveSandbox", "ThriveConfig", "ThriveUI",
+                "TerminalScreen", "NcursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/ThriveInspector"
+        ),
+        .testTarget(
+            name: "ThriveCoreTests",
+            dependencies: ["ThriveCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "ThriveSandboxTests", dependencies: ["ThriveSandbox", "ThriveCore"]),
+        .testTarget(name: "ThriveNetTests", dependencies: ["ThriveNet", "ThriveSandbox", "ThriveCore"]),
+        .testTarget(name: "TerminalScreenTests", dependencies: ["TerminalScreen"]),
+        .testTarget(name: "ThriveUITests", dependencies: ["ThriveUI", "ThriveCore", "TerminalScreen"]),
+    ]
+)

@@ -1,0 +1,137 @@
+import Foundation
+
+/// What a piece of printed JSON is, so a view can colour it.
+public enum JSONTokenKind: Sendable, Equatable {
+    case key, string, number, bool, null, punctuation, whitespace
+}
+
+/// One run of printed JSON text with its kind.
+public struct JSONToken: Sendable, Equatable {
+    public var kind: JSONTokenKind
+    public var text: String
+    public init(_ kind: JSONTokenKind, _ text: String) { self.kind = kind; self.text = text }
+}
+
+extension JSONValue {
+    /// Compact JSON with no whitespace, as sent on the wire.
+    public func compact() -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(256)
+        writeCompact(into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Byte size of the compact form, computed without keeping the text around.
+    public var compactByteCount: Int {
+        var out = [UInt8]()
+        writeCompact(into: &out)
+        return out.count
+    }
+
+    /// Compact UTF-8 bytes, as sent on the wire.
+    public func compactData() -> Data {
+        var out = [UInt8]()
+        writeCompact(into: &out)
+        return Data(out)
+    }
+
+    func writeCompact(into out: inout [UInt8]) {
+        switch self {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): out.append(contentsOf: n.text.utf8)
+        case .string(let s): JSONValue.writeEscaped(s, into: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (k, item) in items.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                item.writeCompact(into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let obj):
+            out.append(UInt8(ascii: "{"))
+            for (k, m) in obj.members.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                JSONValue.writeEscaped(m.key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                m.value.writeCompact(into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Pretty JSON: one member per line, `indent` spaces per level, empty containers as `[]` / `{}`.
+    public func pretty(indent: Int = 2) -> String {
+        prettyLines(indent: indent).map { line in line.map(\.text).joined() }.joined(separator: "\n")
+    }
+
+    /// Pretty JSON as lines of typed tokens, for syntax colouring. Joining the token texts gives ``pretty(indent:)``.
+    public func prettyLines(indent: Int = 2) -> [[JSONToken]] {
+        var lines: [[JSONToken]] = [[]]
+        appendPretty(level: 0, indent: indent, lines: &lines)
+        return lines
+    }
+
+    private func appendPretty(level: Int, indent: Int, lines: inout [[JSONToken]]) {
+        func newline(_ lvl: Int) {
+            lines.append(lvl > 0 ? [JSONToken(.whitespace, String(repeating: " ", count: lvl * indent))] : [])
+        }
+        func push(_ t: JSONToken) { lines[lines.count - 1].append(t) }
+        switch self {
+        case .null: push(JSONToken(.null, "null"))
+        case .bool(let b): push(JSONToken(.bool, b ? "true" : "false"))
+        case .number(let n): push(JSONToken(.number, n.text))
+        case .string(let s): push(JSONToken(.string, JSONValue.quoted(s)))
+        case .array(let items):
+            if items.isEmpty { push(JSONToken(.punctuation, "[]")); return }
+            push(JSONToken(.punctuation, "["))
+            for (k, item) in items.enumerated() {
+                newline(level + 1)
+                item.appendPretty(level: level + 1, indent: indent, lines: &lines)
+                if k < items.count - 1 { push(JSONToken(.punctuation, ",")) }
+            }
+            newline(level)
+            push(JSONToken(.punctuation, "]"))
+        case .object(let obj):
+            if obj.isEmpty { push(JSONToken(.punctuation, "{}")); return }
+            push(JSONToken(.punctuation, "{"))
+            for (k, m) in obj.members.enumerated() {
+                newline(level + 1)
+                push(JSONToken(.key, JSONValue.quoted(m.key)))
+                push(JSONToken(.punctuation, ": "))
+                m.value.appendPretty(level: level + 1, indent: indent, lines: &lines)
+                if k < obj.count - 1 { push(JSONToken(.punctuation, ",")) }
+            }
+            newline(level)
+            push(JSONToken(.punctuation, "}"))
+        }
+    }
+
+    /// A JSON string literal for `s`, with quotes.
+    public static func quoted(_ s: String) -> String {
+        var out = [UInt8]()
+        writeEscaped(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func writeEscaped(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let hex = Array("0123456789abcdef".utf8)
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out.append(0x5C); out.append(b)
+            case UInt8(ascii: "\\"): out.append(0x5C); out.append(b)
+            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+            case 0x08: out.append(0x5C); out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(0x5C); out.append(UInt8(ascii: "f"))
+            case 0x00..<0x20, 0x7F:
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func thriveNetBuilds() { #expect(Bool(true)) }
