@@ -51,6 +51,8 @@ public struct FieldSpec: Sendable, Hashable {
     public var source: JSONPointer?
     /// For arrays: the type of each item.
     public var itemType: FieldType?
+    /// Optional fields that a new draft still fills (e.g. `timestamp`); required ones always are.
+    public var includeInDraft: Bool = false
 
     public init(path: JSONPointer, type: FieldType, requirement: Requirement = .optional, help: String = "",
                 example: JSONValue? = nil, allowedValues: [String] = [], aliases: [JSONPointer] = [],

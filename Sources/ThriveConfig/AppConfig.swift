@@ -1,0 +1,89 @@
+import Foundation
+import ThriveCore
+import Yams
+
+/// Settings from `$XDG_CONFIG_HOME/thrive-inspector/config.yaml`. Every key is optional.
+///
+/// ```yaml
+/// target: sandbox          # sandbox | live
+/// base_url: https://api.app.thrivestack.ai/api
+/// auth: x-api-key          # x-api-key | bearer
+/// theme: dracula
+/// api_key_file: ~/.config/thrive-inspector/key
+/// ```
+public struct AppConfig: Sendable, Equatable {
+    public enum DefaultTarget: String, Sendable, Equatable { case sandbox, live }
+
+    public var target: DefaultTarget?
+    public var baseURL: URL?
+    public var auth: AuthStyle?
+    public var theme: String?
+    public var apiKeyFile: String?
+    /// Where the values came from, for messages.
+    public var path: String?
+
+    public init(target: DefaultTarget? = nil, baseURL: URL? = nil, auth: AuthStyle? = nil, theme: String? = nil,
+                apiKeyFile: String? = nil, path: String? = nil) {
+        self.target = target; self.baseURL = baseURL; self.auth = auth; self.theme = theme
+        self.apiKeyFile = apiKeyFile; self.path = path
+    }
+
+    /// The config file's location.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        ConfigPaths.configDirectory(environment: environment).appendingPathComponent("config.yaml")
+    }
+
+    /// Reads the config file; a missing file is an empty config, a broken one an error naming the line.
+    public static func load(from url: URL) throws(ConfigError) -> AppConfig {
+        guard FileManager.default.fileExists(atPath: url.path) else { return AppConfig() }
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw ConfigError("\(url.path): cannot be read (\(error.localizedDescription))")
+        }
+        return try parse(text, path: url.path)
+    }
+
+    public static func parse(_ text: String, path: String = "config.yaml") throws(ConfigError) -> AppConfig {
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch {
+            throw ConfigError("\(path): not valid YAML: \(error)")
+        }
+        guard let node else { return AppConfig(path: path) }
+        guard let map = node.mapping else { throw ConfigError("\(path): expected key: value pairs at the top level") }
+        var c = AppConfig(path: path)
+        for (k, v) in map {
+            guard let key = k.string else { continue }
+            let value = v.string ?? ""
+            let line = v.mark.map { "line \($0.line)" } ?? "?"
+            switch key {
+            case "target", "default_target":
+                guard let t = DefaultTarget(rawValue: value) else { throw ConfigError("\(path): \(line): target must be sandbox or live, not \"\(value)\"") }
+                c.target = t
+            case "base_url":
+                guard let u = URL(string: value), let s = u.scheme, ["http", "https"].contains(s), u.host != nil else {
+                    throw ConfigError("\(path): \(line): base_url must be an http(s) URL, not \"\(value)\"")
+                }
+                c.baseURL = u
+            case "auth", "auth_style":
+                guard let a = AuthStyle(rawValue: value == "api-key" || value == "api_key" ? "x-api-key" : value) else {
+                    throw ConfigError("\(path): \(line): auth must be x-api-key or bearer, not \"\(value)\"")
+                }
+                c.auth = a
+            case "theme": c.theme = value
+            case "api_key_file": c.apiKeyFile = value
+            case "api_key":
+                throw ConfigError("\(path): \(line): keep the key out of config.yaml; use api_key_file or THRIVESTACK_API_KEY")
+            default:
+                throw ConfigError("\(path): \(line): unknown setting \"\(key)\" (known: target, base_url, auth, theme, api_key_file)")
+            }
+        }
+        return c
+    }
+}
+
+/// A configuration problem, worded for the user.
+public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Checks request bodies the way the ThriveStack API (and its tracking plan) would, producing typed findings.
+public struct Validator: Sendable {
+    public var catalogue: TemplateCatalogue
+    /// Limits from the 2025 docs and comparable analytics APIs.
+    public static let maxEvents = 1_000
+    public static let maxBatchBytes = 2 * 1024 * 1024
+    public static let maxEventBytes = 32 * 1024
+    /// Clock skew tolerated before a timestamp counts as "in the future".
+    public static let futureTolerance: TimeInterval = 300
+
+    public init(catalogue: TemplateCatalogue) { self.catalogue = catalogue }
+
+    /// Validates a whole request body for `endpoint`. A single object is checked as the batch `[object]`,
+    /// so paths always start with the event's index (`/0/user_id`).
+    public func validate(body: JSONValue, endpoint: Endpoint, now: Date = Date()) -> [Finding] {
+        let events: [JSONValue]
+        switch body {
+        case .array(let a): events = a
+        case .object: events = [body]
+        default:
+            return [Finding(.error, .invalidBody, at: JSONPointer(), "the body is a \(body.typeName); the API expects a JSON array of event objects")]
+        }
+        var out: [Finding] = []
+        if events.isEmpty {
+            out.append(Finding(.error, .emptyBatch, at: JSONPointer(), "the batch is empty; send at least one event"))
+        }
+        if events.count > Validator.maxEvents {
+            out.append(Finding(.error, .batchTooManyEvents, at: JSONPointer(),
+                               "the batch has \(events.count) events; the API accepts at most \(Validator.maxEvents) per request"))
+        }
+        let bytes = RequestBuilder.normalizedBody(body).compactByteCount
+        if bytes > Validator.maxBatchBytes {
+            out.append(Finding(.error, .batchTooLarge, at: JSONPointer(),
+                               "the request is \(ByteSize.describe(bytes)); the API accepts at most 2 MB per request"))
+        }
+        for (k, event) in events.enumerated() {
+            out += validate(event: event, endpoint: endpoint, at: JSONPointer([String(k)]), now: now)
+        }
+        return out
+    }
+
+    /// Validates one event object; `base` is its pointer inside the body.
+    public func validate(event: JSONValue, endpoint: Endpoint, at base: JSONPointer, now: Date = Date()) -> [Finding] {
+        guard case .object(let obj) = event else {
+            return [Finding(.error, .notAnObject, at: base, "each event must be a JSON object, but this one is a \(event.typeName)")]
+        }
+        var out: [Finding] = []
+        var reported = Set<JSONPointer>()
+        func add(_ f: Finding) { out.append(f); reported.insert(f.path) }
+
+        let size = event.compactByteCount
+        if size > Validator.maxEventBytes {
+            add(Finding(.warning, .eventTooLarge, at: base, "this event is \(ByteSize.describe(size)); events over 32 KB are rejected by most analytics pipelines"))
+        }
+        let usesEventKey = endpoint == .track && obj["event"] != nil
+        if usesEventKey {
+            if obj["event_name"] == nil {
+                add(Finding(.error, .eventKeyInsteadOfEventName, at: base.appending("event"),
+                            "uses \"event\" for the event name; the API expects \"event_name\"",
+                            fix: .renameKey(at: base.appending("event"), to: "event_name")))
+            } else {
+                add(Finding(.warning, .unplannedProperty, at: base.appending("event"),
+                            "has both \"event\" and \"event_name\"; the API ignores \"event\""))
+            }
+        }
+        for key in endpoint.requiredKeys where !(key == "event_name" && usesEventKey) {
+            let p = base.appending(key)
+            switch obj[key] {
+            case nil, .null?:
+                add(Finding(.error, .missingRequired, at: p, "\(key) is required for \(endpoint.path) calls and is missing"))
+            case .string(let s)? where s.trimmingCharacters(in: .whitespaces).isEmpty:
+                add(Finding(.error, .missingRequired, at: p, "\(key) is required for \(endpoint.path) calls and is empty"))
+            default: break
+            }
+        }
+        for m in obj where !endpoint.knownKeys.contains(m.key) && !(m.key == "event" && usesEventKey) {
+            add(Finding(.warning, .unplannedProperty, at: base.appending(m.key),
+                        "\"\(m.key)\" is not a field of \(endpoint.path) calls; the API ignores it"))
+        }
+        for key in ["properties", "traits", "context"] where endpoint.knownKeys.contains(key) {
+            if let v = obj[key], !v.isNull, v.objectValue == nil {
+                add(Finding(.error, .wrongType, at: base.appending(key), "\(key) must be an object, not a \(v.typeName)"))
+            }
+        }
+
+        let template = catalogue.template(for: event, endpoint: endpoint)
+        let fields = template?.fields ?? catalogue.commonFields(for: endpoint)
+        let checks = FieldChecks(now: now)
+        for spec in fields + catalogue.reservedFields(for: endpoint) {
+            let found = ([spec.path] + spec.aliases).lazy.compactMap { p in event[pointer: p].map { (p, $0) } }.first
+            guard let (path, value) = found else {
+                let p = base.appending(spec.path)
+                guard !reported.contains(p), !reported.contains(where: { p.hasPrefix($0) }) else { continue }
+                if spec.requirement == .api {
+                    add(Finding(.error, .missingRequired, at: p, "\(spec.name) is required and is missing"))
+                } else if spec.requirement == .plan, let template {
+                    add(Finding(.warning, .missingExpected, at: p,
+                                "\(template.name) events should include \(spec.name) (\(spec.help.trimmingCharacters(in: CharacterSet(charactersIn: "."))))"))
+                }
+                continue
+            }
+            let p = base.appending(path)
+            guard !reported.contains(p) else { continue }
+            for f in checks.check(value, against: spec, at: p) { add(f) }
+        }
+        if endpoint == .track, let template, case .object(let props)? = obj["properties"] {
+            let planned = Set((template.fields + catalogue.reservedFields(for: .track)).flatMap { [$0.path] + $0.aliases })
+            for m in props where !planned.contains(JSONPointer(["properties", m.key])) {
+                add(Finding(.warning, .unplannedProperty, at: base.appending("properties").appending(m.key),
+                            "\"\(m.key)\" is not in the tracking plan for \(template.name)"))
+            }
+        }
+        if endpoint == .group, let gid = obj["group_id"], let cgid = event[pointer: JSONPointer(["context", "group_id"])], gid != cgid {
+            add(Finding(.warning, .groupIdMismatch, at: base.appending("context").appending("group_id"),
+                        "context.group_id (\(cgid.compact())) differs from group_id (\(gid.compact())); for group calls they should be equal",
+                        fix: .setValue(at: base.appending("context").appending("group_id"), value: gid)))
+        }
+        return out
+    }
+}
+
+/// Byte counts in words.
+enum ByteSize {
+    static func describe(_ n: Int) -> String {
+        if n < 1024 { return "\(n) bytes" }
+        if n < 1024 * 1024 { return String(format: "%.1f KB", Double(n) / 1024) }
+        return String(format: "%.2f MB", Double(n) / 1_048_576)
+    }
+}

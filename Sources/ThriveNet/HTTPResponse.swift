@@ -1,0 +1,54 @@
+import Foundation
+import ThriveCore
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A response as received: status, headers in order, raw body.
+public struct HTTPResponse: Sendable, Hashable {
+    public var status: Int
+    public var headers: [Header]
+    public var body: Data
+
+    public init(status: Int, headers: [Header], body: Data) {
+        self.status = status; self.headers = headers; self.body = body
+    }
+
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+
+    /// 2xx (ThriveStack answers 200, sometimes 204).
+    public var isSuccess: Bool { (200..<300).contains(status) }
+
+    /// The body as text (lossy for invalid UTF-8, which is shown rather than hidden).
+    public var bodyText: String { String(decoding: body, as: UTF8.self) }
+
+    /// The body as JSON when it parses; error bodies are undocumented, so callers show the raw text otherwise.
+    public var json: JSONValue? { try? JSONParser.parse(data: body) }
+
+    /// `warnings[]` from older ThriveStack response bodies, or the sandbox's.
+    public var warnings: [String] { json?["warnings"]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+
+    /// A short phrase for a status line: `200 OK`, `401 invalid or missing API key`, …
+    public var summary: String {
+        switch status {
+        case 200: return "200 OK"
+        case 204: return "204 No Content"
+        case 400: return "400 bad request" + (errorMessage.map { ": \($0)" } ?? "")
+        case 401: return "401 invalid or missing API key"
+        case 403: return "403 forbidden"
+        case 404: return "404 not found (check the base URL)"
+        case 413: return "413 request too large"
+        case 429: return "429 rate limited"
+        case 500...599: return "\(status) server error (try again later)"
+        default: return "\(status) " + HTTPURLResponse.localizedString(forStatusCode: status)
+        }
+    }
+
+    /// The `error` or `message` member of a JSON error body.
+    public var errorMessage: String? {
+        guard let j = json else { return nil }
+        return j["error"]?.stringValue ?? j["message"]?.stringValue
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Why a request got no HTTP response, typed so the UI and CLI can say it in words.
+public enum NetworkError: Error, Sendable, Hashable {
+    case connectionRefused(host: String)
+    case dnsFailure(host: String)
+    /// No response within `seconds` (connect, idle or overall limit).
+    case timedOut(seconds: Double)
+    case tls(detail: String)
+    /// The server closed or reset the connection without a complete response.
+    case connectionReset
+    case cancelled
+    case invalidURL(String)
+    case other(detail: String)
+
+    /// A message for a person: "connection refused by 127.0.0.1:9 (is the server running?)".
+    public var message: String {
+        switch self {
+        case .connectionRefused(let host): return "connection refused by \(host) (is the server running?)"
+        case .dnsFailure(let host): return "could not resolve host \(host) (check the URL and your network)"
+        case .timedOut(let s): return "timed out after \(Self.format(s)) with no response"
+        case .tls(let d): return "TLS/certificate error: \(d)"
+        case .connectionReset: return "the connection was closed before a response arrived"
+        case .cancelled: return "cancelled"
+        case .invalidURL(let u): return "invalid URL: \(u)"
+        case .other(let d): return d
+        }
+    }
+
+    /// A one or two word label for history rows.
+    public var shortLabel: String {
+        switch self {
+        case .connectionRefused: return "refused"
+        case .dnsFailure: return "DNS error"
+        case .timedOut: return "timeout"
+        case .tls: return "TLS error"
+        case .connectionReset: return "reset"
+        case .cancelled: return "cancelled"
+        case .invalidURL: return "bad URL"
+        case .other: return "error"
+        }
+    }
+
+    static func format(_ s: Double) -> String {
+        s < 1 ? "\(Int((s * 1000).rounded())) ms" : String(format: s == s.rounded() ? "%.0f s" : "%.1f s", s)
+    }
+
+    /// Maps Foundation's URL errors to the cases above.
+    static func from(_ error: Error, url: URL, timeout: Double) -> NetworkError {
+        let host = (url.host ?? "?") + (url.port.map { ":\($0)" } ?? "")
+        guard let u = error as? URLError else {
+            let ns = error as NSError
+            if ns.domain == NSPOSIXErrorDomain, ns.code == Int(ECONNREFUSED) { return .connectionRefused(host: host) }
+            return .other(detail: ns.localizedDescription)
+        }
+        switch u.code {
+        case .cannotConnectToHost: return .connectionRefused(host: host)
+        case .cannotFindHost, .dnsLookupFailed: return .dnsFailure(host: url.host ?? "?")
+        case .timedOut: return .timedOut(seconds: timeout)
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
+            return .tls(detail: u.localizedDescription)
+        case .networkConnectionLost, .badServerResponse, .zeroByteResource, .cannotParseResponse: return .connectionReset
+        case .cancelled: return .cancelled
+        case .badURL, .unsupportedURL: return .invalidURL(url.absoluteString)
+        case .notConnectedToInternet: return .other(detail: "not connected to a network")
+        default: return .other(detail: u.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import ThriveCore
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Sends API requests. The UI, CLI and importers depend on this protocol so tests and replays can swap it.
+public protocol RequestSending: Sendable {
+    /// Sends `request`, retrying per policy; `onAttempt` hears about each attempt as it finishes (for live progress).
+    func send(_ request: APIRequest, onAttempt: @escaping @Sendable (Attempt) -> Void) async -> SendReport
+}
+
+extension RequestSending {
+    public func send(_ request: APIRequest) async -> SendReport { await send(request, onAttempt: { _ in }) }
+}
+
+/// Timeouts and retries for the URLSession sender.
+public struct SenderConfiguration: Sendable, Hashable {
+    /// Seconds to wait for the connection and between bytes.
+    public var connectTimeout: Double
+    /// Seconds one attempt may take in all.
+    public var overallTimeout: Double
+    public var retry: RetryPolicy
+
+    public init(connectTimeout: Double = 10, overallTimeout: Double = 30, retry: RetryPolicy = RetryPolicy()) {
+        self.connectTimeout = connectTimeout; self.overallTimeout = overallTimeout; self.retry = retry
+    }
+}
+
+/// The real sender: URLSession, async and cancellable, measuring latency, retrying 429s with backoff.
+public final class URLSessionSender: RequestSending {
+    public let configuration: SenderConfiguration
+    private let session: URLSession
+    private let sleep: @Sendable (Double) async throws -> Void
+
+    public init(configuration: SenderConfiguration = SenderConfiguration(),
+                sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) }) {
+        self.configuration = configuration
+        self.sleep = sleep
+        let c = URLSessionConfiguration.ephemeral
+        c.timeoutIntervalForRequest = configuration.connectTimeout
+        c.timeoutIntervalForResource = configuration.overallTimeout
+        c.urlCache = nil
+        c.httpShouldSetCookies = false
+        c.httpAdditionalHeaders = ["User-Agent": "thrive-inspector"]
+        session = URLSession(configuration: c)
+    }
+
+    deinit { session.finishTasksAndInvalidate() }
+
+    public func send(_ request: APIRequest, onAttempt: @escaping @Sendable (Attempt) -> Void) async -> SendReport {
+        var attempts: [Attempt] = []
+        let policy = configuration.retry
+        var number = 1
+        while true {
+            var attempt = await attemptOnce(request, number: number)
+            let retryable = attempt.response.map { policy.retryStatuses.contains($0.status) } ?? false
+            if retryable, number <= policy.maxRetries, !Task.isCancelled {
+                let delay = policy.delay(retry: number, retryAfter: attempt.response?.header("Retry-After"))
+                attempt.retryDelay = delay
+                attempts.append(attempt)
+                onAttempt(attempt)
+                do { try await sleep(delay) } catch {
+                    attempts.append(Attempt(number: number + 1, startedAt: Date(), latency: 0, outcome: .failure(.cancelled)))
+                    return SendReport(request: request, attempts: attempts)
+                }
+                number += 1
+                continue
+            }
+            attempts.append(attempt)
+            onAttempt(attempt)
+            return SendReport(request: request, attempts: attempts)
+        }
+    }
+
+    private func attemptOnce(_ request: APIRequest, number: Int) async -> Attempt {
+        var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: configuration.connectTimeout)
+        urlRequest.httpMethod = request.method
+        for h in request.headers { urlRequest.addValue(h.value, forHTTPHeaderField: h.name) }
+        urlRequest.httpBody = request.method == "GET" ? nil : request.bodyData
+        let started = Date()
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        let outcome = await perform(urlRequest)
+        let latency = (clock.now - t0).seconds
+        return Attempt(number: number, startedAt: started, latency: latency, outcome: outcome)
+    }
+
+    /// One data task, raced against the overall timeout; task cancellation cancels the data task.
+    private func perform(_ request: URLRequest) async -> Result<HTTPResponse, NetworkError> {
+        let url = request.url!
+        let overall = configuration.overallTimeout
+        let state = TaskBox()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, NetworkError>, Never>) in
+                let once = ResumeOnce(continuation)
+                let task = session.dataTask(with: request) { data, response, error in
+                    if let error {
+                        once.resume(.failure(state.timedOut ? .timedOut(seconds: overall) : NetworkError.from(error, url: url, timeout: self.configuration.connectTimeout)))
+                    } else if let http = response as? HTTPURLResponse {
+                        once.resume(.success(HTTPResponse(status: http.statusCode, headers: Self.headers(of: http), body: data ?? Data())))
+                    } else {
+                        once.resume(.failure(.connectionReset))
+                    }
+                }
+                state.set(task)
+                // Foundation on Linux does not always enforce the resource timeout, so the overall limit is ours.
+                DispatchQueue.global().asyncAfter(deadline: .now() + overall) {
+                    if state.markTimedOut() { once.resume(.failure(.timedOut(seconds: overall))) }
+                }
+                if Task.isCancelled { state.cancel() }
+                task.resume()
+            }
+        } onCancel: {
+            state.cancel()
+        }
+    }
+
+    static func headers(of response: HTTPURLResponse) -> [Header] {
+        response.allHeaderFields.compactMap { k, v in (k as? String).map { Header($0.lowercased(), "\(v)") } }
+            .sorted { $0.name < $1.name }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
