@@ -44,7 +44,7 @@ public enum NetworkError: Error, Sendable, Hashable {
         }
     }
 
-    static func format(_ s: Double) -> String {
+    public static func format(_ s: Double) -> String {
         s < 1 ? "\(Int((s * 1000).rounded())) ms" : String(format: s == s.rounded() ? "%.0f s" : "%.1f s", s)
     }
 

@@ -36,7 +36,8 @@ public struct TemplateCatalogue: Sendable {
         if let i = templates.firstIndex(where: { $0.name == template.name }) { templates[i] = template } else { templates.append(template) }
     }
 
-    mutating func report(_ problem: String) { loadProblems.append(problem) }
+    /// Records a problem met while loading templates, shown to the user.
+    public mutating func report(_ problem: String) { loadProblems.append(problem) }
 }
 
 extension TemplateCatalogue {

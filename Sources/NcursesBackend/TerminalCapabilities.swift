@@ -1,0 +1,41 @@
+import CNcurses
+
+/// Escape sequences read from terminfo for what ncurses does not manage itself (bracketed paste)
+/// and for restoring the terminal from a signal handler, where `endwin` may not be called.
+struct TerminalCapabilities {
+    /// Turns bracketed paste on, or nil when the terminal is not known to support it.
+    let pasteOn: String?
+    let pasteOff: String?
+    /// Everything that undoes the screen setup, written raw by the signal handlers.
+    let reset: String
+
+    init(mouseEnabled: Bool) {
+        let hasXtermMouse = cn_cap("kmous").map { String(cString: $0).hasPrefix("\u{1B}[") } ?? false
+        pasteOn = Self.cap("BE") ?? (hasXtermMouse ? "\u{1B}[?2004h" : nil)
+        pasteOff = pasteOn == nil ? nil : (Self.cap("BD") ?? "\u{1B}[?2004l")
+        var reset = ""
+        for name in ["rmkx", "sgr0", "op", "cnorm"] { reset += Self.cap(name) ?? "" }
+        if mouseEnabled && hasXtermMouse { reset += "\u{1B}[?1006;1002;1000l" }
+        reset += pasteOff ?? ""
+        reset += Self.cap("rmcup") ?? ""
+        self.reset = reset
+    }
+
+    /// A capability with its padding delays (`$<5>`, `$<2/>`) removed: only tputs understands those.
+    static func cap(_ name: String) -> String? {
+        guard let raw = cn_cap(name) else { return nil }
+        return withoutPadding(String(cString: raw))
+    }
+
+    static func withoutPadding(_ s: String) -> String {
+        var out = ""
+        var rest = Substring(s)
+        while let start = rest.firstRange(of: "$<") {
+            out += rest[..<start.lowerBound]
+            let tail = rest[start.upperBound...]
+            guard let end = tail.firstIndex(of: ">") else { out += rest[start.lowerBound...]; return out }
+            rest = tail[tail.index(after: end)...]
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Writes a request as a shell command a person can paste: curl (as the ThriveStack docs write it) or HTTPie.
+///
+/// Secrets are masked unless `revealSecrets` is true, so an export pasted into a ticket or chat leaks no key.
+/// Quoting is POSIX single quotes, which keep every character literal, so the body arrives byte for byte.
+public enum CurlExport {
+    /// `curl --location 'URL' --header '…' --data-raw '[…]'`, one option per line like the docs.
+    public static func curl(_ request: APIRequest, revealSecrets: Bool = false) -> String {
+        var lines = ["curl --location" + (request.method == "POST" ? "" : " --request \(request.method)") + " " + quote(request.url.absoluteString)]
+        for h in headers(request, revealSecrets) { lines.append("--header " + quote("\(h.name): \(h.value)")) }
+        lines.append("--data-raw " + quote(request.body.pretty()))
+        return lines.joined(separator: " \\\n")
+    }
+
+    /// `http POST URL name:value …` with the body on standard input, HTTPie's way for arrays.
+    public static func httpie(_ request: APIRequest, revealSecrets: Bool = false) -> String {
+        var words = ["http", request.method, quote(request.url.absoluteString)]
+        for h in headers(request, revealSecrets) { words.append(quote("\(h.name):\(h.value)")) }
+        return "printf '%s' " + quote(request.body.compact()) + " | " + words.joined(separator: " ")
+    }
+
+    private static func headers(_ request: APIRequest, _ reveal: Bool) -> [Header] {
+        reveal ? request.headers : request.maskedHeaders
+    }
+
+    /// POSIX single-quoting: `'` becomes `'\''`.
+    public static func quote(_ s: String) -> String {
+        "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// One word of a shell command after quote removal, with where it started in the pasted text.
+struct CurlShellWord: Sendable, Equatable {
+    var text: String
+    var line: Int
+    var column: Int
+}
+
+/// Which shell's quoting rules a pasted command follows.
+///
+/// Guessed from the first line continuation: `\` (bash/zsh), `^` (Windows cmd) or `` ` `` (PowerShell).
+/// Without any continuation the command is read as bash, by far the most common in docs.
+enum CurlShellDialect: Sendable, Equatable {
+    case posix, cmd, powershell
+
+    static func guess(_ text: ArraySlice<Unicode.Scalar>) -> CurlShellDialect {
+        var lastNonBlank: Unicode.Scalar?
+        for c in text {
+            if c == "\n" {
+                switch lastNonBlank {
+                case "\\": return .posix
+                case "^": return .cmd
+                case "`": return .powershell
+                default: break
+                }
+                lastNonBlank = nil
+            } else if c != " ", c != "\t" {
+                lastNonBlank = c
+            }
+        }
+        return .posix
+    }
+}
+
+/// The pasted text with line endings normalised, and a way to name places in it for messages.
+struct CurlTextPositions: Sendable {
+    let text: [Unicode.Scalar]
+    /// Lines in the text, ignoring trailing blank lines; one-line commands get "column N" messages.
+    let lineCount: Int
+
+    init(_ raw: String) {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(raw.unicodeScalars.count)
+        var previousWasCR = false
+        for c in raw.unicodeScalars {
+            if c == "\u{FEFF}", out.isEmpty { continue }
+            if c == "\r" { out.append("\n"); previousWasCR = true; continue }
+            if c == "\n", previousWasCR { previousWasCR = false; continue }
+            previousWasCR = false
+            out.append(c)
+        }
+        text = out
+        var end = out.count
+        while end > 0, CurlTextPositions.isBlank(out[end - 1]) || out[end - 1] == "\n" { end -= 1 }
+        lineCount = out[..<end].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+    }
+
+    static func isBlank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{A0}" }
+
+    /// 1-based line and column of an offset; the column counts characters, as editors do.
+    func locate(_ offset: Int) -> (line: Int, column: Int) {
+        let offset = min(max(0, offset), text.count)
+        var line = 1
+        var lineStart = 0
+        for k in 0..<offset where text[k] == "\n" {
+            line += 1
+            lineStart = k + 1
+        }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text[lineStart..<offset])
+        return (line, String(scalars).count + 1)
+    }
+
+    /// "column 6" for one-line commands, "line 3, column 8" otherwise.
+    func describe(_ offset: Int) -> String {
+        let (line, column) = locate(offset)
+        return lineCount == 1 ? "column \(column)" : "line \(line), column \(column)"
+    }
+
+    /// The text of the line holding `offset`, shortened for quoting in a message.
+    func excerpt(at offset: Int, limit: Int = 40) -> String {
+        var k = min(max(0, offset), text.count)
+        var scalars = String.UnicodeScalarView()
+        while k < text.count, text[k] != "\n" { scalars.append(text[k]); k += 1 }
+        let s = String(scalars).trimmingCharacters(in: .whitespaces)
+        return s.count > limit ? String(s.prefix(limit)) + "…" : s
+    }
+}

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import ThriveConfig
+import ThriveCore
+import ThriveNet
+import ThriveSandbox
+
+/// `thrive-inspector send`: builds a request from a template, a file or a curl command, and sends it.
+struct SendCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send",
+        abstract: "Send events built from a template, a file or a pasted curl command.",
+        discussion: """
+        Examples:
+          thrive-inspector send --template signed_up --set properties.user_email=jo@acme.com
+          thrive-inspector send --file events.ndjson --dry-run
+          thrive-inspector send --curl "$(pbpaste)" --sandbox
+        Exits 0 on a 2xx answer, 1 on bad input or validation errors (unless --force), 2 on an HTTP error status, \
+        3 when no response arrived.
+        """)
+
+    @Option(help: ArgumentHelp("Start from this template (see 'templates').", valueName: "NAME"))
+    var template: String?
+
+    @Option(help: ArgumentHelp("Send the events in this file (JSON object, array or NDJSON).", valueName: "PATH"))
+    var file: String?
+
+    @Option(help: ArgumentHelp("Import the request from a curl command (its body and endpoint; its key is not used).", valueName: "CMD"))
+    var curl: String?
+
+    @Option(name: .customLong("set"), parsing: .singleValue,
+            help: ArgumentHelp("Set a field in every event: path=value (typed by the template) or path:=JSON.", valueName: "PATH=VALUE"))
+    var assignments: [String] = []
+
+    @Option(help: "The endpoint (track, identify, group), when it cannot be told from the input.")
+    var endpoint: Endpoint?
+
+    @Flag(name: .customLong("dry-run"), help: "Print the request (key masked) instead of sending it.")
+    var dryRun = false
+
+    @Option(help: "How --dry-run prints the request: http, curl or httpie.")
+    var format: RequestFormat = .http
+
+    @Flag(name: .customLong("reveal-key"), help: "Show the API key in --dry-run output instead of masking it.")
+    var revealKey = false
+
+    @Flag(help: "Send even when validation finds errors.")
+    var force = false
+
+    @Option(help: "Seconds one attempt may take.")
+    var timeout: Double = 30
+
+    @Option(help: "How many times to retry after a 429.")
+    var retries: Int = 3
+
+    @OptionGroup var target: TargetFlags
+
+    func run() async throws {
+        let settings = try target.resolve()
+        let catalogue = UserTemplates.catalogue()
+        var (body, ep) = try composeBody(catalogue: catalogue)
+        if let endpoint { ep = endpoint }
+        body = RequestBuilder.normalizedBody(body)
+        let findings = Validator(catalogue: catalogue).validate(body: body, endpoint: ep)
+        if !findings.isEmpty {
+            printError("validation: \(FindingPrinter.counts(findings))")
+            FindingPrinter.text(findings).forEach(printError)
+        }
+        if !dryRun, !force, findings.contains(where: { $0.severity == .error }) {
+            throw CLIError("not sent: the request has validation errors the API would reject (fix them, or pass --force to send anyway)")
+        }
+        if dryRun {
+            let request = builder(settings, port: 0).build(endpoint: ep, body: body)
+            print(RequestPrinter.render(request, format: format, reveal: revealKey)
+                .replacingOccurrences(of: "127.0.0.1:0/", with: "127.0.0.1:<sandbox-port>/"))
+            return
+        }
+        var sandbox: SandboxServer?
+        var port = 0
+        if settings.target == .sandbox {
+            let server = SandboxServer()
+            do { port = try await server.start() } catch { throw CLIError("could not start the embedded sandbox: \(error)") }
+            sandbox = server
+            printError("sending to the embedded sandbox on 127.0.0.1:\(port) (no API key; use --live for ThriveStack)")
+        }
+        let request = builder(settings, port: port).build(endpoint: ep, body: body)
+        let sender = URLSessionSender(configuration: SenderConfiguration(connectTimeout: min(10, timeout), overallTimeout: timeout,
+                                                                         retry: RetryPolicy(maxRetries: max(0, retries))))
+        let report = await sender.send(request) { attempt in
+            if let d = attempt.retryDelay, let r = attempt.response {
+                printError("attempt \(attempt.number): \(r.summary); retrying in \(String(format: "%.1f", d)) s")
+            }
+        }
+        await sandbox?.stop()
+        try finish(report)
+    }
+
+    private func builder(_ settings: Settings, port: Int) -> RequestBuilder {
+        switch settings.target {
+        case .sandbox:
+            // The sandbox wants some key, like the real API; a placeholder keeps the user's real key out of it.
+            return RequestBuilder(target: .sandbox(port: port), auth: settings.auth, apiKey: settings.apiKey?.value ?? "sandbox")
+        case .live: return RequestBuilder(target: .live, auth: settings.auth, apiKey: settings.apiKey?.value)
+        case .custom(let url): return RequestBuilder(target: .custom(url), auth: settings.auth, apiKey: settings.apiKey?.value)
+        }
+    }
+
+    private func finish(_ report: SendReport) throws {
+        guard let final = report.final else { throw CLIError("not sent") }
+        switch final.outcome {
+        case .success(let response):
+            let retried = report.retries > 0 ? ", after \(report.retries) retr\(report.retries == 1 ? "y" : "ies")" : ""
+            print("HTTP \(response.status) \(response.isSuccess ? "OK" : response.summary) (\(NetworkError.format(final.latency))\(retried))")
+            if let j = response.json { print(j.pretty()) } else if !response.body.isEmpty { print(response.bodyText) }
+            if !response.isSuccess { throw Exit.httpError }
+        case .failure(let error):
+            printError("no response: \(report.summary)")
+            throw error == .cancelled ? Exit.badInput : Exit.networkFailure
+        }
+    }
+
+    /// The body and endpoint from exactly one of --template, --file, --curl, with --set applied.
+    private func composeBody(catalogue: TemplateCatalogue) throws -> (JSONValue, Endpoint) {
+        let sources = [template != nil, file != nil, curl != nil].filter { $0 }.count
+        guard sources == 1 else {
+            throw CLIError(sources == 0 ? "say what to send: --template NAME, --file PATH or --curl 'CMD'"
+                                        : "use only one of --template, --file and --curl")
+        }
+        var body: JSONValue
+        var ep: Endpoint
+        var spec: EventTemplate?
+        if let template {
+            guard let t = catalogue.template(named: template) else {
+                throw CLIError("unknown template \"\(template)\"; run 'thrive-inspector templates' to list them")
+            }
+            body = DraftFactory().makeBody(t); ep = t.endpoint; spec = t
+        } else if let file {
+            body = RequestBuilder.normalizedBody(try PayloadFile.read(file)); ep = EndpointGuess.guess(body: body)
+        } else {
+            let imported: ImportedRequest
+            do { imported = try CurlImport.parse(curl ?? "") } catch { throw CLIError("cannot import the curl command: \(error.message)") }
+            guard let text = imported.bodyText, !text.isEmpty else {
+                throw CLIError("the curl command has no body (-d/--data/--data-raw)")
+            }
+            body = RequestBuilder.normalizedBody(try PayloadFile.parse(text, name: "the curl body"))
+            ep = imported.endpoint ?? EndpointGuess.guess(body: body)
+            if imported.apiKey != nil { printError("note: the API key inside the curl command was not used") }
+        }
+        for a in assignments { try Assignment.apply(a, to: &body, template: spec, catalogue: catalogue, endpoint: ep) }
+        return (body, ep)
+    }
+}
+
+/// How `--dry-run` prints a request.
+enum RequestFormat: String, ExpressibleByArgument, CaseIterable { case http, curl, httpie }

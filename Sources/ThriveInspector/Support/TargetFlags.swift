@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import ThriveConfig
+import ThriveCore
+
+/// Flags choosing where requests go and how they authenticate; shared by `send` and the UI.
+struct TargetFlags: ParsableArguments {
+    @Flag(help: "Use the embedded sandbox on 127.0.0.1 (the default without an API key).")
+    var sandbox = false
+
+    @Flag(help: "Send to the live API at api.app.thrivestack.ai (needs an API key).")
+    var live = false
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Send to another API root, e.g. http://localhost:8080/api.", valueName: "URL"))
+    var baseURL: String?
+
+    @Flag(help: "Send the key as 'Authorization: Bearer KEY' instead of 'x-api-key: KEY'.")
+    var bearer = false
+
+    @Option(name: .customLong("api-key-file"), help: ArgumentHelp("Read the API key from this file.", valueName: "PATH"))
+    var apiKeyFile: String?
+
+    @Option(name: .customLong("config"), help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/thrive-inspector/config.yaml).", valueName: "PATH"))
+    var configPath: String?
+
+    /// Settings from these flags, the environment and the config file.
+    func resolve() throws -> Settings {
+        let url = configPath.map { URL(fileURLWithPath: $0) } ?? AppConfig.defaultPath()
+        do {
+            if let configPath, !FileManager.default.fileExists(atPath: configPath) {
+                throw ConfigError("config file \(configPath) does not exist")
+            }
+            let config = try AppConfig.load(from: url)
+            return try Settings.resolve(TargetOptions(sandbox: sandbox, live: live, baseURL: baseURL, bearer: bearer, apiKeyFile: apiKeyFile), config: config)
+        } catch let e as ConfigError {
+            throw CLIError(e.message)
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import TerminalScreen
+import ThriveCore
+
+func handlePickerKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    let visible = state.picker.visible(in: state.catalogue)
+    let page = max(1, Layout.innerHeight(Layout(size: state.size).templates) - 1)
+    switch key {
+    case .up, .char("k"): state.picker.move(-1, count: visible.count)
+    case .down, .char("j"): state.picker.move(1, count: visible.count)
+    case .pageUp: state.picker.move(-page, count: visible.count)
+    case .pageDown: state.picker.move(page, count: visible.count)
+    case .home, .char("g"): state.picker.move(-visible.count, count: visible.count)
+    case .end, .char("G"): state.picker.move(visible.count, count: visible.count)
+    case .char("/"):
+        state.picker.filtering = true
+        state.status = StatusMessage("filter: type to narrow the list, Enter picks, Esc clears")
+    case .enter: selectTemplate(&state, visible)
+    default: break
+    }
+    return []
+}
+
+func handleFilterKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    switch key {
+    case .escape:
+        state.picker.filtering = false
+        state.picker.filter = ""
+        state.picker.selection = 0
+        state.status = nil
+    case .enter:
+        state.picker.filtering = false
+        selectTemplate(&state, state.picker.visible(in: state.catalogue))
+    case .backspace:
+        if !state.picker.filter.isEmpty { state.picker.filter.removeLast() }
+        state.picker.selection = 0
+    case .up, .down:
+        state.picker.move(key == .up ? -1 : 1, count: state.picker.visible(in: state.catalogue).count)
+    case .char(let c):
+        state.picker.filter.append(c)
+        state.picker.selection = 0
+    default: break
+    }
+    return []
+}
+
+func selectTemplate(_ state: inout AppState, _ visible: [EventTemplate]) {
+    guard visible.indices.contains(state.picker.selection) else {
+        state.status = StatusMessage("no template matches \"\(state.picker.filter)\"", .warning)
+        return
+    }
+    let t = visible[state.picker.selection]
+    state.composer.load(template: t)
+    state.focus = .form
+    state.status = StatusMessage("new \(t.name) draft: Enter edits a field, ^S sends", .info)
+}
+
+func handlePreviewKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    let page = max(1, Layout.innerHeight(Layout(size: state.size).preview) - 1)
+    switch key {
+    case .up, .char("k"): state.composer.previewScroll -= 1
+    case .down, .char("j"): state.composer.previewScroll += 1
+    case .pageUp: state.composer.previewScroll -= page
+    case .pageDown: state.composer.previewScroll += page
+    case .home, .char("g"): state.composer.previewScroll = 0
+    case .end, .char("G"): state.composer.previewScroll = Int.max / 2
+    default: break
+    }
+    state.composer.previewScroll = max(0, state.composer.previewScroll)
+    return []
+}
+
+func handleHistoryKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    let h = Layout.innerHeight(Layout(size: state.size).history)
+    switch key {
+    case .up, .char("k"): state.history.move(-1, height: h)
+    case .down, .char("j"): state.history.move(1, height: h)
+    case .pageUp: state.history.move(-max(1, h - 1), height: h)
+    case .pageDown: state.history.move(max(1, h - 1), height: h)
+    case .home, .char("g"): state.history.moveToStart(height: h)
+    case .end, .char("G"): state.history.moveToEnd(height: h)
+    case .enter:
+        if let e = state.history.selectedEntry { state.overlay = .detail(id: e.id, scroll: 0) }
+    case .char("r"):
+        guard let e = state.history.selectedEntry else { return [] }
+        state.composer.load(body: e.requestBody, endpoint: e.endpoint)
+        state.focus = .form
+        state.status = StatusMessage("loaded the \(e.eventNames.first ?? e.endpoint.rawValue) request from \(Timestamp.format(e.sentAt)): edit and ^S to resend", .info)
+    default: break
+    }
+    return []
+}
+
+func handleOverlayKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    switch state.overlay {
+    case .confirmSend?:
+        switch key {
+        case .char("y"), .char("Y"):
+            state.overlay = nil
+            return requestSend(&state, confirmed: true)
+        case .char("n"), .char("N"), .escape, .char("q"):
+            state.overlay = nil
+            state.status = StatusMessage("not sent", .info)
+        default: break
+        }
+    case .help(let scroll)?:
+        switch key {
+        case .up, .char("k"): state.overlay = .help(scroll: max(0, scroll - 1))
+        case .down, .char("j"): state.overlay = .help(scroll: scroll + 1)
+        case .pageDown: state.overlay = .help(scroll: scroll + 10)
+        case .pageUp: state.overlay = .help(scroll: max(0, scroll - 10))
+        default: state.overlay = nil
+        }
+    case .detail(let id, let scroll)?:
+        switch key {
+        case .up, .char("k"): state.overlay = .detail(id: id, scroll: max(0, scroll - 1))
+        case .down, .char("j"): state.overlay = .detail(id: id, scroll: scroll + 1)
+        case .pageDown, .char(" "): state.overlay = .detail(id: id, scroll: scroll + 10)
+        case .pageUp: state.overlay = .detail(id: id, scroll: max(0, scroll - 10))
+        case .home, .char("g"): state.overlay = .detail(id: id, scroll: 0)
+        case .char("r"):
+            state.overlay = nil
+            return handleHistoryKey(&state, .char("r"))
+        case .escape, .enter, .char("q"): state.overlay = nil
+        default: break
+        }
+    case nil: break
+    }
+    return []
+}
+
+func handleMouse(_ state: inout AppState, _ m: MouseEvent) -> [Effect] {
+    guard state.overlay == nil else {
+        if m.kind == .press { state.overlay = nil }
+        return []
+    }
+    let layout = Layout(size: state.size)
+    guard let pane = layout.pane(at: m.at) else { return [] }
+    let r = layout.rect(for: pane)
+    let row = m.at.y - r.y - 1
+    switch m.kind {
+    case .wheelUp, .wheelDown:
+        let d = m.kind == .wheelUp ? -3 : 3
+        switch pane {
+        case .history: state.history.scroll(d, height: Layout.innerHeight(r))
+        case .preview: state.composer.previewScroll = max(0, state.composer.previewScroll + d)
+        case .templates: state.picker.move(d, count: state.picker.visible(in: state.catalogue).count)
+        case .form: _ = state.composer.handleFormKey(d < 0 ? .up : .down, pageHeight: 1)
+        }
+    case .press:
+        if state.focus == .form, pane != .form, state.composer.edit != nil { state.composer.edit = nil }
+        state.focus = pane
+        guard row >= 0, row < Layout.innerHeight(r) else { return [] }
+        switch pane {
+        case .history:
+            let i = state.history.offset + row
+            if i < state.history.count { state.history.move(i - state.history.selection, height: Layout.innerHeight(r)) }
+        case .templates:
+            if let i = TemplatePickerView.index(atRow: row, state: state) { state.picker.selection = i }
+        case .form:
+            let i = state.composer.scroll + row
+            if state.composer.mode == .form, i < state.composer.rows.count, state.composer.edit == nil { state.composer.selection = i }
+        case .preview: break
+        }
+    case .release: break
+    }
+    return []
+}

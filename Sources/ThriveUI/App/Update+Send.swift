@@ -1,0 +1,56 @@
+import Foundation
+import ThriveCore
+import ThriveNet
+
+/// Ctrl-S: checks the draft can be sent, asks for confirmation when the API would reject it, then sends.
+func requestSend(_ state: inout AppState, confirmed: Bool) -> [Effect] {
+    if state.inFlight != nil {
+        state.status = StatusMessage("a request is already in flight (Esc cancels it)", .warning)
+        return []
+    }
+    if let e = state.composer.rawError, state.composer.mode == .raw {
+        state.status = StatusMessage("not sent: the raw JSON does not parse (line \(e.line), column \(e.column): \(e.message))", .error)
+        return []
+    }
+    if state.composer.edit != nil {
+        state.status = StatusMessage("finish the field you are editing first (Enter keeps it, Esc drops it)", .warning)
+        return []
+    }
+    guard let builder = state.target.builder else {
+        state.status = StatusMessage("the sandbox is still starting; try again in a moment", .warning)
+        return []
+    }
+    let errors = state.composer.findings.filter { $0.severity == .error }
+    if !errors.isEmpty, !confirmed {
+        state.overlay = .confirmSend(errors: errors.map { "\($0.path.dotted.isEmpty ? "body" : $0.path.dotted): \($0.message)" })
+        return []
+    }
+    let request = builder.build(endpoint: state.composer.endpoint, body: state.composer.body)
+    let entry = HistoryEntry(sentAt: state.now, request: request, target: state.target.badge)
+    state.history.append(entry, height: Layout.innerHeight(Layout(size: state.size).history))
+    state.inFlight = InFlightSend(id: entry.id, startedAt: state.now, attempts: 1)
+    state.status = StatusMessage("sending to \(state.target.badge)… (Esc cancels)", .info)
+    return [.send(id: entry.id, request: request), .tick(after: 0.1)]
+}
+
+func finishSend(_ state: inout AppState, id: UUID, report: SendReport) -> [Effect] {
+    guard var entry = state.history.store.entries.last(where: { $0.id == id }) else { return [] }
+    if state.inFlight?.id == id { state.inFlight = nil }
+    entry.retries = report.retries
+    entry.summary = report.summary
+    if let final = report.final {
+        entry.latency = final.latency
+        switch final.outcome {
+        case .success(let r):
+            entry.status = .answered(status: r.status)
+            entry.responseHeaders = r.headers
+            entry.responseBody = r.json?.pretty() ?? r.bodyText
+            state.status = StatusMessage(report.summary, r.isSuccess ? .success : .error)
+        case .failure(let e):
+            entry.status = .failed(kind: e.shortLabel, message: e.message)
+            state.status = StatusMessage(e == .cancelled ? "request cancelled" : "no response: \(report.summary)", e == .cancelled ? .warning : .error)
+        }
+    }
+    state.history.update(entry)
+    return []
+}

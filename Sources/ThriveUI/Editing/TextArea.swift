@@ -1,0 +1,146 @@
+import TerminalScreen
+
+/// A multi-line text editor for raw JSON mode: the text is kept exactly as typed, whether or not it parses.
+///
+/// Lines are stored split, so a keystroke touches one line instead of the whole (possibly 2 MB) payload;
+/// `cursorColumn` counts grapheme clusters within the cursor's line.
+public struct TextArea: Sendable, Equatable {
+    public private(set) var lines: [String]
+    public private(set) var cursorLine = 0
+    public private(set) var cursorColumn = 0
+    /// The column the cursor tries to return to when moving through shorter lines.
+    private var preferredColumn = 0
+
+    public init(text: String) {
+        lines = TextArea.split(text)
+    }
+
+    public var text: String { lines.joined(separator: "\n") }
+
+    /// Moves the cursor to a 0-based line and column, clamped to the text (used to jump to a parse error).
+    public mutating func moveCursor(line: Int, column: Int) {
+        cursorLine = min(max(0, line), lines.count - 1)
+        cursorColumn = min(max(0, column), lines[cursorLine].count)
+        preferredColumn = cursorColumn
+    }
+
+    /// Inserts text (typed or pasted) at the cursor; CRLF and CR become LF.
+    public mutating func insert(_ text: String) {
+        let pieces = TextArea.split(text)
+        let line = lines[cursorLine]
+        let split = line.index(line.startIndex, offsetBy: cursorColumn)
+        let before = String(line[..<split]), after = String(line[split...])
+        if pieces.count == 1 {
+            lines[cursorLine] = before + pieces[0] + after
+            cursorColumn += pieces[0].count
+        } else {
+            var replacement = [before + pieces[0]]
+            replacement += pieces[1..<(pieces.count - 1)]
+            replacement.append(pieces[pieces.count - 1] + after)
+            lines.replaceSubrange(cursorLine...cursorLine, with: replacement)
+            cursorLine += pieces.count - 1
+            cursorColumn = pieces[pieces.count - 1].count
+        }
+        preferredColumn = cursorColumn
+    }
+
+    /// Applies an editing key; false when the key is not an editing key (the caller may use it).
+    @discardableResult
+    public mutating func handle(_ key: Key, pageHeight: Int) -> Bool {
+        switch key {
+        case .char(let c): insert(String(c))
+        case .enter: newline()
+        case .backspace, .ctrl("h"): deleteBackward()
+        case .delete, .ctrl("d"): deleteForward()
+        case .left: moveHorizontally(-1)
+        case .right: moveHorizontally(1)
+        case .up: moveVertically(-1)
+        case .down: moveVertically(1)
+        case .pageUp: moveVertically(-max(1, pageHeight - 1))
+        case .pageDown: moveVertically(max(1, pageHeight - 1))
+        case .home, .ctrl("a"): cursorColumn = 0; preferredColumn = 0
+        case .end, .ctrl("e"): cursorColumn = lines[cursorLine].count; preferredColumn = cursorColumn
+        case .ctrlLeft, .alt("b"):
+            cursorColumn = TextMotion.wordStart(before: cursorColumn, in: Array(lines[cursorLine])); preferredColumn = cursorColumn
+        case .ctrlRight, .alt("f"):
+            cursorColumn = TextMotion.wordEnd(after: cursorColumn, in: Array(lines[cursorLine])); preferredColumn = cursorColumn
+        case .ctrl("w"), .alt("\u{7F}"):
+            var chars = Array(lines[cursorLine])
+            let start = TextMotion.wordStart(before: cursorColumn, in: chars)
+            chars.removeSubrange(start..<cursorColumn)
+            lines[cursorLine] = String(chars); cursorColumn = start; preferredColumn = start
+        case .ctrl("k"):
+            if cursorColumn == lines[cursorLine].count { deleteForward() } else {
+                lines[cursorLine] = String(lines[cursorLine].prefix(cursorColumn))
+            }
+        case .ctrl("u"):
+            lines[cursorLine] = String(lines[cursorLine].dropFirst(cursorColumn)); cursorColumn = 0; preferredColumn = 0
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Enter keeps the current line's indentation, and indents one step more after an opening bracket.
+    private mutating func newline() {
+        let line = lines[cursorLine]
+        var indent = String(line.prefix { $0 == " " || $0 == "\t" })
+        let beforeCursor = line.prefix(cursorColumn).trimmingTrailingSpaces()
+        if beforeCursor.last == "{" || beforeCursor.last == "[" { indent += "  " }
+        insert("\n" + indent)
+    }
+
+    private mutating func deleteBackward() {
+        if cursorColumn > 0 {
+            var chars = Array(lines[cursorLine])
+            chars.remove(at: cursorColumn - 1)
+            lines[cursorLine] = String(chars)
+            cursorColumn -= 1
+        } else if cursorLine > 0 {
+            let current = lines.remove(at: cursorLine)
+            cursorLine -= 1
+            cursorColumn = lines[cursorLine].count
+            lines[cursorLine] += current
+        }
+        preferredColumn = cursorColumn
+    }
+
+    private mutating func deleteForward() {
+        if cursorColumn < lines[cursorLine].count {
+            var chars = Array(lines[cursorLine])
+            chars.remove(at: cursorColumn)
+            lines[cursorLine] = String(chars)
+        } else if cursorLine + 1 < lines.count {
+            lines[cursorLine] += lines.remove(at: cursorLine + 1)
+        }
+    }
+
+    private mutating func moveHorizontally(_ delta: Int) {
+        if delta < 0, cursorColumn == 0, cursorLine > 0 {
+            cursorLine -= 1; cursorColumn = lines[cursorLine].count
+        } else if delta > 0, cursorColumn == lines[cursorLine].count, cursorLine + 1 < lines.count {
+            cursorLine += 1; cursorColumn = 0
+        } else {
+            cursorColumn = min(max(0, cursorColumn + delta), lines[cursorLine].count)
+        }
+        preferredColumn = cursorColumn
+    }
+
+    private mutating func moveVertically(_ delta: Int) {
+        cursorLine = min(max(0, cursorLine + delta), lines.count - 1)
+        cursorColumn = min(preferredColumn, lines[cursorLine].count)
+    }
+
+    static func split(_ text: String) -> [String] {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return normalized.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+}
+
+private extension Substring {
+    func trimmingTrailingSpaces() -> Substring {
+        var s = self
+        while let last = s.last, last == " " || last == "\t" { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import TerminalScreen
+import ThriveCore
+
+/// The draft being composed: its body, the form over one event, the raw JSON editor, and live findings.
+public struct ComposerState: Sendable {
+    /// Form rows or raw JSON text.
+    public enum Mode: Sendable, Equatable { case form, raw }
+
+    /// A field being edited in place.
+    public struct FieldEdit: Sendable {
+        public var path: JSONPointer
+        public var line: LineEditor
+        /// Why the last commit was refused (the text stays as typed).
+        public var error: String?
+    }
+
+    /// The "add property" prompt: a name (dotted paths allowed) and a type.
+    public struct AddPrompt: Sendable {
+        public var name: LineEditor
+        public var typeIndex: Int
+        public static let types: [FieldType] = [.string, .number, .boolean, .dateTime, .array, .object]
+        public var type: FieldType { AddPrompt.types[typeIndex] }
+    }
+
+    public let catalogue: TemplateCatalogue
+    public let drafts: DraftFactory
+    public private(set) var template: EventTemplate?
+    public private(set) var endpoint: Endpoint = .track
+    /// The request body, always an array of events.
+    public private(set) var body: JSONValue = .array([])
+    /// Which event of the batch the form shows.
+    public var eventIndex = 0
+    public var mode: Mode = .form
+    public private(set) var rows: [FormRow] = []
+    public var selection = 0
+    public var scroll = 0
+    public var edit: FieldEdit?
+    public var prompt: AddPrompt?
+    public var raw = TextArea(text: "")
+    /// The raw text's parse error; while set, `body` keeps the last text that parsed.
+    public private(set) var rawError: JSONParseError?
+    public private(set) var findings: [Finding] = []
+    public var previewScroll = 0
+
+    init(catalogue: TemplateCatalogue, drafts: DraftFactory) {
+        self.catalogue = catalogue
+        self.drafts = drafts
+    }
+
+    /// True while keys go to a text editor (so `q` types a q instead of quitting).
+    public var isTextEntry: Bool { edit != nil || prompt != nil || mode == .raw }
+
+    public var event: JSONValue { body.arrayValue.flatMap { $0.indices.contains(eventIndex) ? $0[eventIndex] : nil } ?? .object(JSONObject()) }
+
+    public var selectedRow: FormRow? { rows.indices.contains(selection) ? rows[selection] : nil }
+
+    /// Findings for one row's path (or below it, for containers).
+    public func findings(for row: FormRow) -> [Finding] {
+        let p = JSONPointer([String(eventIndex)]).appending(row.path)
+        return findings.filter { $0.path == p || (row.isContainer && $0.path.hasPrefix(p)) }
+    }
+
+    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+    public var warningCount: Int { findings.count - errorCount }
+
+    // MARK: - Loading
+
+    /// Starts a new draft from a template.
+    public mutating func load(template t: EventTemplate) {
+        template = t
+        endpoint = t.endpoint
+        eventIndex = 0
+        selection = 0
+        scroll = 0
+        edit = nil
+        prompt = nil
+        mode = .form
+        replaceBody(drafts.makeBody(t), syncRaw: true)
+        // Start on the first field worth typing into: a required string with an example or empty value.
+        selection = rows.firstIndex { !$0.isContainer && $0.path.tokens.first != "event_name" && $0.path.tokens.count > 1 && $0.isRequired } ?? 0
+    }
+
+    /// Loads an existing body (a history replay or an import); the template is matched by event name.
+    public mutating func load(body newBody: JSONValue, endpoint ep: Endpoint) {
+        endpoint = ep
+        let normalized = RequestBuilder.normalizedBody(newBody)
+        template = normalized.arrayValue?.first.flatMap { catalogue.template(for: $0, endpoint: ep) }
+        eventIndex = 0; selection = 0; scroll = 0; edit = nil; prompt = nil; mode = .form
+        replaceBody(normalized, syncRaw: true)
+    }
+
+    // MARK: - Changing the body
+
+    /// Sets (or with nil removes) a value in the current event.
+    public mutating func set(_ value: JSONValue?, at path: JSONPointer) {
+        var b = body
+        b.set(value, at: JSONPointer([String(eventIndex)]).appending(path))
+        replaceBody(b, syncRaw: true)
+    }
+
+    /// Applies a finding's fix.
+    public mutating func apply(_ fix: Fix) {
+        var b = body
+        if fix.apply(to: &b) { replaceBody(b, syncRaw: true) }
+    }
+
+    /// Takes the raw editor's text: parses it, keeping the text as typed whatever happens.
+    public mutating func rawTextChanged() {
+        do throws(JSONParseError) {
+            let parsed = try JSONParser.parse(raw.text)
+            rawError = nil
+            replaceBody(RequestBuilder.normalizedBody(parsed), syncRaw: false)
+        } catch {
+            rawError = error
+        }
+    }
+
+    public mutating func toggleMode() -> StatusMessage? {
+        switch mode {
+        case .form:
+            edit = nil; prompt = nil
+            raw = TextArea(text: body.pretty())
+            rawError = nil
+            mode = .raw
+            return nil
+        case .raw:
+            if let e = rawError {
+                return StatusMessage("fix the JSON first: line \(e.line), column \(e.column): \(e.message) (your text is kept)", .error)
+            }
+            mode = .form
+            return nil
+        }
+    }
+
+    private mutating func replaceBody(_ b: JSONValue, syncRaw: Bool) {
+        body = b
+        if let count = b.arrayValue?.count, eventIndex >= count { eventIndex = max(0, count - 1) }
+        if endpoint == .track, template == nil || template?.eventName != event["event_name"]?.stringValue {
+            template = catalogue.template(for: event, endpoint: endpoint) ?? (template?.endpoint == endpoint && template?.eventName == nil ? template : nil)
+        }
+        rows = FormRows.rows(event: event, template: template)
+        if selection >= rows.count { selection = max(0, rows.count - 1) }
+        findings = Validator(catalogue: catalogue).validate(body: body, endpoint: endpoint)
+        if syncRaw && mode == .raw { raw = TextArea(text: b.pretty()) }
+    }
+
+    /// Re-validates (time-dependent checks such as future timestamps).
+    public mutating func revalidate() { findings = Validator(catalogue: catalogue).validate(body: body, endpoint: endpoint) }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import TerminalScreen
+import ThriveCore
+
+/// A centred framed box over the panes, returning its inner area.
+enum Modal {
+    static func frame(title: String, width: Int, height: Int, into buf: inout CellBuffer, border: Role = .focus) -> Rect {
+        let w = min(width, buf.size.width - 4), h = min(height, buf.size.height - 2)
+        let r = Rect(x: (buf.size.width - w) / 2, y: (buf.size.height - h) / 2, width: w, height: h)
+        Box.draw(r, title: title, focused: true, into: &buf)
+        buf.restyle(Rect(x: r.x, y: r.y, width: r.width, height: 1)) { if $0.text != " " || true { $0.fg = $0.fg == .focus ? border : $0.fg } }
+        buf.cursor = nil
+        return Box.inner(r)
+    }
+
+    static func lines(_ lines: [(String, Role)], scroll: Int, in inner: Rect, into buf: inout CellBuffer) {
+        let maxScroll = max(0, lines.count - inner.height)
+        for (k, l) in lines.dropFirst(min(scroll, maxScroll)).prefix(inner.height).enumerated() {
+            buf.write(l.0, x: inner.x + 1, y: inner.y + k, style: Style(fg: l.1, bg: .surface), clip: inner)
+        }
+    }
+}
+
+/// `?`: every key binding, generated from the key table.
+enum HelpOverlay {
+    static func lines() -> [(String, Role)] {
+        var out: [(String, Role)] = []
+        let sections: [(String, Pane?)] = [("Everywhere", nil), ("Templates", .templates), ("Form", .form), ("History", .history)]
+        for (title, pane) in sections {
+            out.append((title, .primary))
+            for b in Keymap.bindings where b.pane == pane {
+                out.append(("  " + Box.pad(b.label, 12) + b.help, .text))
+            }
+            out.append(("", .text))
+        }
+        out.append(("Text fields: ←/→ Home/End ^A/^E move, ^W word delete, ^U/^K delete to start/end.", .muted))
+        out.append(("Raw JSON (F2): the text is never lost; errors show as line:column.", .muted))
+        out.append(("Any key closes this help.", .muted))
+        return out
+    }
+
+    static func render(_ state: AppState, scroll: Int, into buf: inout CellBuffer) {
+        let all = lines()
+        let inner = Modal.frame(title: "Help: keys", width: 76, height: all.count + 2, into: &buf)
+        Modal.lines(all, scroll: scroll, in: inner, into: &buf)
+    }
+}
+
+/// Enter on a history row: the full request and response.
+enum DetailOverlay {
+    static func lines(_ e: HistoryEntry, width: Int) -> [(String, Role)] {
+        var out: [(String, Role)] = [("\(e.method) \(e.url)", .accent), ("sent \(Timestamp.format(e.sentAt)) to \(e.target)", .muted)]
+        out += e.requestHeaders.map { ("\($0.name): \($0.value)", .text) }
+        out.append(("", .text))
+        out += e.requestBody.pretty().split(separator: "\n", omittingEmptySubsequences: false).map { (String($0), .jsonString) }
+        out.append(("", .text))
+        let (status, role) = HistoryView.status(e, spinner: 0)
+        out.append(("Response: \(status)  \(e.summary)", role))
+        out += e.responseHeaders.map { ("\($0.name): \($0.value)", .muted) }
+        if !e.responseBody.isEmpty {
+            out.append(("", .text))
+            for l in e.responseBody.split(separator: "\n", omittingEmptySubsequences: false) {
+                out += Box.wrap(String(l), max(10, width - 2)).map { ($0, .text) }
+            }
+        }
+        return out
+    }
+
+    static func render(_ state: AppState, id: UUID, scroll: Int, into buf: inout CellBuffer) {
+        guard let e = state.history.store.entries.last(where: { $0.id == id }) else { return }
+        let width = buf.size.width - 6
+        let all = lines(e, width: width)
+        let inner = Modal.frame(title: "Request and response (r replays, Esc closes)", width: width, height: buf.size.height - 2, into: &buf)
+        Modal.lines(all, scroll: scroll, in: inner, into: &buf)
+    }
+}
+
+/// Ctrl-S with errors in the draft: the errors, and y/n.
+enum ConfirmOverlay {
+    static func render(errors: [String], into buf: inout CellBuffer) {
+        var all: [(String, Role)] = [("The API would reject this request:", .text), ("", .text)]
+        all += errors.prefix(6).map { ("✗ " + $0, .error) }
+        if errors.count > 6 { all.append(("… and \(errors.count - 6) more", .error)) }
+        all += [("", .text), ("Send anyway?  y = send   n/Esc = back to editing", .warning)]
+        let width = min(buf.size.width - 4, max(50, (all.map { DisplayWidth.of($0.0) }.max() ?? 40) + 4))
+        let inner = Modal.frame(title: "Send with errors?", width: width, height: all.count + 2, into: &buf, border: .warning)
+        Modal.lines(all.map { (Box.fit($0.0, width - 4), $0.1) }, scroll: 0, in: inner, into: &buf)
+    }
+}

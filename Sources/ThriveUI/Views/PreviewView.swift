@@ -1,0 +1,47 @@
+import TerminalScreen
+import ThriveCore
+
+/// The exact request: method, URL, headers (key masked) and the pretty, coloured JSON body.
+enum PreviewView {
+    static func lines(_ state: AppState) -> [[(String, Role)]] {
+        let c = state.composer
+        let request = state.target.previewBuilder.build(endpoint: c.endpoint, body: c.body)
+        var out: [[(String, Role)]] = []
+        let url = state.target.builder == nil ? request.url.absoluteString.replacingOccurrences(of: ":0/", with: ":…/") : request.url.absoluteString
+        out.append([("POST ", .accent), (url, .text)])
+        for h in request.maskedHeaders { out.append([(h.name + ": ", .muted), (h.value, .text)]) }
+        out.append([])
+        if c.rawError != nil { out.append([("(showing the last JSON that parsed)", .warning)]) }
+        for line in request.body.prettyLines() {
+            out.append(line.map { t in
+                let role: Role = switch t.kind {
+                case .key: .jsonKey
+                case .string: .jsonString
+                case .number: .jsonNumber
+                case .bool: .jsonBoolean
+                case .null: .jsonNull
+                case .punctuation, .whitespace: .muted
+                }
+                return (t.text, role)
+            })
+        }
+        return out
+    }
+
+    static func render(_ state: AppState, in r: Rect, into buf: inout CellBuffer) {
+        let all = lines(state)
+        let inner = Box.inner(r)
+        let maxScroll = max(0, all.count - inner.height)
+        let scroll = min(state.composer.previewScroll, maxScroll)
+        let size = state.composer.body.compactByteCount
+        Box.draw(r, title: "Preview", focused: state.focus == .preview, into: &buf,
+                 right: all.count > inner.height ? "\(scroll + 1)-\(min(all.count, scroll + inner.height))/\(all.count)" : "\(size) B")
+        guard !inner.isEmpty else { return }
+        for (k, line) in all.dropFirst(scroll).prefix(inner.height).enumerated() {
+            var x = inner.x
+            for (text, role) in line {
+                x = buf.write(text, x: x, y: inner.y + k, style: Style(fg: role, bg: .surface), clip: inner)
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import ThriveCore
+import ThriveSandbox
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+@Suite("Sandbox fault injection")
+struct SandboxFaultTests {
+    @Test func forcedRateLimitThenNormal() async throws {
+        try await withSandbox { server, port in
+            server.enqueue(.rateLimited)
+            let limited = try await send(port: port, path: "/api/track", body: validTrack)
+            #expect(limited.status == 429)
+            #expect(limited.headers["retry-after"] == "1")
+            #expect(limited.json?["error"] == .string("rate limited (sandbox fault injection)"))
+            #expect(server.receivedEvents().isEmpty)
+
+            let normal = try await send(port: port, path: "/api/track", body: validTrack)
+            #expect(normal.status == 200)
+        }
+    }
+
+    @Test func forcedFaultsComeOutInOrder() async throws {
+        try await withSandbox { server, port in
+            server.enqueue([.serverError, .status(503, retryAfter: 7)])
+            let first = try await send(port: port, path: "/api/identify", body: #"[{"user_id":"u"}]"#)
+            #expect(first.status == 500)
+            #expect(first.headers["retry-after"] == nil)
+            let second = try await send(port: port, path: "/api/identify", body: #"[{"user_id":"u"}]"#)
+            #expect(second.status == 503)
+            #expect(second.headers["retry-after"] == "7")
+            #expect(server.pendingFaults.isEmpty)
+        }
+    }
+
+    @Test func controlRoutesDoNotConsumeFaults() async throws {
+        try await withSandbox { server, port in
+            server.enqueue(.serverError)
+            let health = try await send("GET", port: port, path: "/sandbox/health")
+            #expect(health.status == 200)
+            #expect(server.pendingFaults == [.serverError])
+        }
+    }
+
+    @Test func dropClosesTheConnectionWithoutAResponse() async throws {
+        try await withSandbox { server, port in
+            server.enqueue(.drop)
+            await #expect(throws: (any Error).self) {
+                _ = try await send(port: port, path: "/api/track", body: validTrack)
+            }
+            #expect(server.receivedEvents().isEmpty)
+            let after = try await send(port: port, path: "/api/track", body: validTrack)
+            #expect(after.status == 200)
+        }
+    }
+
+    @Test func hangHoldsUntilTheClientGivesUp() async throws {
+        try await withSandbox { server, port in
+            server.enqueue(.hang)
+            let error = await #expect(throws: URLError.self) {
+                _ = try await send(port: port, path: "/api/track", body: validTrack, timeout: 0.5)
+            }
+            #expect(error?.code == .timedOut)
+            #expect(server.receivedEvents().isEmpty)
+            let after = try await send("GET", port: port, path: "/sandbox/health")
+            #expect(after.status == 200)
+        }
+    }
+
+    @Test func stopEndsAHangingRequest() async throws {
+        let server = SandboxServer()
+        let port = try await server.start()
+        server.enqueue(.hang)
+        let client = Task { try await send(port: port, path: "/api/track", body: validTrack, timeout: 30) }
+        while !server.pendingFaults.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        await server.stop()
+        let outcome = await client.result
+        #expect(throws: (any Error).self) { _ = try outcome.get() }
+    }
+
+    @Test func latencyDelaysTheAnswer() async throws {
+        let latency = try Latency.parse("300ms")
+        try await withSandbox(SandboxConfiguration(latency: latency)) { _, port in
+            let clock = ContinuousClock()
+            let start = clock.now
+            let reply = try await send(port: port, path: "/api/track", body: validTrack)
+            #expect(reply.status == 200)
+            #expect(clock.now - start >= .milliseconds(300))
+        }
+    }
+
+    @Test func randomFaultsFollowTheSeed() async throws {
+        func statuses(seed: UInt64) async throws -> [Int] {
+            let configuration = SandboxConfiguration(faults: [try FaultRule.parse("500:0.5")], seed: seed)
+            return try await withSandbox(configuration) { _, port in
+                var seen: [Int] = []
+                for _ in 0..<12 { seen.append(try await send(port: port, path: "/api/track", body: validTrack).status) }
+                return seen
+            }
+        }
+        let first = try await statuses(seed: 42)
+        #expect(try await statuses(seed: 42) == first)
+        #expect(first.contains(500) && first.contains(200), "a 0.5 rule should both fire and not fire in 12 draws: \(first)")
+    }
+
+    @Test func certainFaultAlwaysFires() async throws {
+        try await withSandbox(SandboxConfiguration(faults: [try FaultRule.parse("503")])) { _, port in
+            for _ in 0..<3 {
+                #expect(try await send(port: port, path: "/api/group", body: #"[{"group_id":"g","user_id":"u"}]"#).status == 503)
+            }
+        }
+    }
+}

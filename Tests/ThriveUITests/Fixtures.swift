@@ -1,0 +1,72 @@
+import Foundation
+import TerminalScreen
+import Testing
+import ThriveCore
+import ThriveNet
+@testable import ThriveUI
+
+/// Deterministic states for render and update tests: fixed clock, fixed ids, a sandbox on a fixed port.
+enum Fixtures {
+    static let now = Date(timeIntervalSince1970: 1_790_000_000) // 2026-09-21T14:13:20Z
+
+    static func drafts() -> DraftFactory {
+        let counter = Counter()
+        return DraftFactory(now: { now }, uuid: { counter.nextUUID() })
+    }
+
+    static func state(width: Int = 80, height: Int = 24) -> AppState {
+        var s = AppState(size: Size(width: width, height: height), catalogue: .builtIn(),
+                         target: TargetState(kind: .sandbox(port: 54321)), themeNames: ["default-dark", "light"],
+                         now: now, drafts: drafts())
+        s.status = nil
+        return s
+    }
+
+    static func key(_ s: inout AppState, _ keys: Key...) -> [Effect] {
+        keys.flatMap { update(&s, .terminal(.key($0))) }
+    }
+
+    static func type(_ s: inout AppState, _ text: String) {
+        for c in text { _ = update(&s, .terminal(.key(.char(c)))) }
+    }
+
+    /// A finished send, as the runner would report it.
+    static func report(_ request: APIRequest, status: Int, body: String, latency: Double = 0.012) -> SendReport {
+        SendReport(request: request, attempts: [Attempt(number: 1, startedAt: now, latency: latency,
+                                                        outcome: .success(HTTPResponse(status: status, headers: [Header("content-type", "application/json")], body: Data(body.utf8))))])
+    }
+
+    static func failure(_ request: APIRequest, _ error: NetworkError) -> SendReport {
+        SendReport(request: request, attempts: [Attempt(number: 1, startedAt: now, latency: 0.002, outcome: .failure(error))])
+    }
+}
+
+/// Hands out predictable UUIDs.
+final class Counter: Sendable {
+    private let n = Mutex(0)
+    func nextUUID() -> String {
+        let v = n.withLock { $0 += 1; return $0 }
+        return String(format: "00000000-0000-4000-8000-%012d", v)
+    }
+}
+
+import Synchronization
+
+/// Compares a rendered screen with a checked-in golden file; `UPDATE_GOLDEN=1` rewrites the files.
+enum Golden {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static func check(_ buffer: CellBuffer, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = directory.appendingPathComponent(name + ".txt")
+        let text = buffer.text + "\n"
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != "1" {
+                Issue.record("golden file \(name).txt was missing and has been written; check it and run again", sourceLocation: sourceLocation)
+            }
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == expected, "screen differs from \(name).txt:\n\(text)", sourceLocation: sourceLocation)
+    }
+}
