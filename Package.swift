@@ -66,6 +66,6 @@ let package = Package(
         .testTarget(name: "ThriveSandboxTests", dependencies: ["ThriveSandbox", "ThriveCore"]),
         .testTarget(name: "ThriveNetTests", dependencies: ["ThriveNet", "ThriveSandbox", "ThriveCore"]),
         .testTarget(name: "TerminalScreenTests", dependencies: ["TerminalScreen"]),
-        .testTarget(name: "ThriveUITests", dependencies: ["ThriveUI", "ThriveCore", "TerminalScreen"]),
+        .testTarget(name: "ThriveUITests", dependencies: ["ThriveUI", "ThriveCore", "ThriveNet", "TerminalScreen"], exclude: ["Golden"]),
     ]
 )

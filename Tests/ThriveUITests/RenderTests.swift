@@ -33,7 +33,7 @@ struct RenderTests {
         s.composer.selection = s.composer.rows.firstIndex { $0.path == JSONPointer(["timestamp"]) }!
         let buf = render(s)
         #expect(buf.text.contains("✗"))
-        #expect(buf.text.contains("the year must have four digits"))
+        #expect(buf.text.contains("must have four digits"))
         try Golden.check(buf, "form-findings-100x30")
     }
 
@@ -60,7 +60,8 @@ struct RenderTests {
         try Golden.check(buf, "history-100x30")
         // Roles by status class, so themes colour them.
         let y = (0..<buf.size.height).first { buf.line($0).contains(" 200 ") }!
-        let x = Array(buf.line(y)).firstIndex(of: "2")!
+        let line = buf.line(y)
+        let x = line.distance(from: line.startIndex, to: line.range(of: " 200 ")!.lowerBound) + 1
         #expect(buf[x, y].fg == .status2xx)
     }
 

@@ -88,8 +88,12 @@ public struct Validator: Sendable {
         let template = catalogue.template(for: event, endpoint: endpoint)
         let fields = template?.fields ?? catalogue.commonFields(for: endpoint)
         let checks = FieldChecks(now: now)
+        // An old-style "event" key stands in for event_name: it was reported above, with its fix, and must not
+        // be reported again as a missing event_name.
+        let eventNamePaths = usesEventKey ? [JSONPointer(["event"])] : []
         for spec in fields + catalogue.reservedFields(for: endpoint) {
-            let found = ([spec.path] + spec.aliases).lazy.compactMap { p in event[pointer: p].map { (p, $0) } }.first
+            let paths = [spec.path] + spec.aliases + (spec.path == JSONPointer(["event_name"]) ? eventNamePaths : [])
+            let found = paths.lazy.compactMap { p in event[pointer: p].map { (p, $0) } }.first
             guard let (path, value) = found else {
                 let p = base.appending(spec.path)
                 guard !reported.contains(p), !reported.contains(where: { p.hasPrefix($0) }) else { continue }

@@ -69,11 +69,13 @@ extension ComposerState {
     }
 
     /// Enter on a row: toggle booleans, cycle enums... and open the line editor for everything typed.
-    private mutating func activate(_ row: FormRow) -> StatusMessage? {
+    /// `blank` opens the editor empty: a just-added property holds only a placeholder (0, "") the user replaces.
+    private mutating func activate(_ row: FormRow, blank: Bool = false) -> StatusMessage? {
         if row.isContainer { return StatusMessage("\(row.label) is an object: edit its fields below, or press a to add one") }
         if row.editKind == .boolean { return cycle(row, by: 1) }
         let text: String
         switch row.value {
+        case _ where blank: text = ""
         case .string(let s)?: text = s
         case nil: text = ""
         case let v?: text = v.compact()
@@ -183,7 +185,7 @@ extension ComposerState {
             set(value, at: path)
             if let i = rows.firstIndex(where: { $0.path == path }) {
                 selection = i
-                if p.type != .boolean { _ = activate(rows[i]) }
+                if p.type != .boolean, p.type != .object, p.type != .array { _ = activate(rows[i], blank: true) }
             }
             return StatusMessage("added \(path.dotted)", .success)
         default:

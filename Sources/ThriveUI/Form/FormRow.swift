@@ -18,7 +18,7 @@ public struct FormRow: Sendable, Equatable {
     /// The type shown in the type column: the spec's, or the value's own for custom properties.
     public var typeName: String {
         if let spec { return spec.type.rawValue }
-        return value?.typeName ?? "?"
+        return value?.typeName ?? (isContainer ? "object" : "?")
     }
 
     /// The kind of editing this row takes.
@@ -42,15 +42,22 @@ public enum FormRows {
         guard let template else { return rows }
         for spec in template.fields {
             let present = ([spec.path] + spec.aliases).contains { event[pointer: $0] != nil }
-            if present { continue }
-            // Insert after the last row inside the same container, so planned fields sit with their siblings.
-            let parent = spec.path.parent ?? JSONPointer()
-            let anchor = rows.lastIndex { $0.path.hasPrefix(parent) && $0.path != parent && !parent.tokens.isEmpty }
-                ?? rows.lastIndex { $0.path == parent }
-            let row = FormRow(path: spec.path, depth: spec.path.tokens.count - 1, spec: spec, value: nil, isContainer: false)
-            if let anchor { rows.insert(row, at: anchor + 1) } else { rows.append(row) }
+            if !present { insertPlanned(spec.path, spec: spec, into: &rows) }
         }
         return rows
+    }
+
+    /// Inserts a row for a planned field that is not set, after the last row inside the same container, so
+    /// it sits with its siblings. A missing container (an unset `context`) gets its own heading row first,
+    /// so its fields never look like children of whatever row came before.
+    private static func insertPlanned(_ path: JSONPointer, spec: FieldSpec?, into rows: inout [FormRow]) {
+        let parent = path.parent ?? JSONPointer()
+        if !parent.tokens.isEmpty, !rows.contains(where: { $0.path == parent }) {
+            insertPlanned(parent, spec: nil, into: &rows)
+        }
+        let anchor = parent.tokens.isEmpty ? nil : rows.lastIndex { $0.path.hasPrefix(parent) }
+        let row = FormRow(path: path, depth: path.tokens.count - 1, spec: spec, value: nil, isContainer: spec == nil)
+        if let anchor { rows.insert(row, at: anchor + 1) } else { rows.append(row) }
     }
 
     private static func walk(_ value: JSONValue, path: JSONPointer, depth: Int, template: EventTemplate?, into rows: inout [FormRow]) {

@@ -15,7 +15,7 @@ enum FormView {
         let listHeight = inner.height - helpRows - 1
         let offset = scrollOffset(selection: c.selection, current: c.scroll, height: listHeight, count: c.rows.count)
         let nameWidth = min(max(10, (c.rows.map { $0.depth * 2 + DisplayWidth.of($0.label) }.max() ?? 10) + 1), inner.width / 2)
-        let typeWidth = inner.width >= 44 ? 9 : 0
+        let typeWidth = inner.width >= 44 ? 10 : 0
         for (k, row) in c.rows.dropFirst(offset).prefix(listHeight).enumerated() {
             let y = inner.y + k
             let index = offset + k
