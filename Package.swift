@@ -47,8 +47,10 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // Restores the terminal from exit, signal and crash handlers (one C object for the shared state).
+        .target(name: "CTerminalHygiene", dependencies: ["CNcurses"]),
         // The only code that talks to ncurses.
-        .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalScreen"]),
+        .target(name: "NcursesBackend", dependencies: ["CNcurses", "CTerminalHygiene", "TerminalScreen"]),
         .executableTarget(
             name: "thrive-inspector",
             dependencies: [
@@ -66,6 +68,8 @@ let package = Package(
         .testTarget(name: "ThriveSandboxTests", dependencies: ["ThriveSandbox", "ThriveCore"]),
         .testTarget(name: "ThriveNetTests", dependencies: ["ThriveNet", "ThriveSandbox", "ThriveCore"]),
         .testTarget(name: "TerminalScreenTests", dependencies: ["TerminalScreen"]),
+        // Drives the built binary: CLI exit codes and messages, the standalone sandbox, the UI in tmux.
+        .testTarget(name: "ThriveInspectorTests", dependencies: ["thrive-inspector", "ThriveCore"]),
         .testTarget(name: "ThriveUITests", dependencies: ["ThriveUI", "ThriveCore", "ThriveNet", "TerminalScreen"], exclude: ["Golden"]),
     ]
 )

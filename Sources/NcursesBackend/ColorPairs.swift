@@ -1,4 +1,5 @@
 import CNcurses
+import CTerminalHygiene
 import TerminalScreen
 
 /// Turns a cell's roles and attributes into curses attributes and a colour pair for one palette.

@@ -1,4 +1,5 @@
 import CNcurses
+import CTerminalHygiene
 import TerminalScreen
 
 /// Which ncurses key code means which key. Built once the terminal is up, because xterm's modified

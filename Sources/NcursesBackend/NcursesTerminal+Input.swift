@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CNcurses
+import CTerminalHygiene
 import TerminalScreen
 
 extension NcursesTerminal {

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CNcurses
+import CTerminalHygiene
 import TerminalScreen
 
 /// The real terminal, through ncurses: draws `CellBuffer`s and reads keys, mouse and resizes.

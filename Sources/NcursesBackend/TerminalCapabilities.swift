@@ -1,4 +1,5 @@
 import CNcurses
+import CTerminalHygiene
 
 /// Escape sequences read from terminfo for what ncurses does not manage itself (bracketed paste)
 /// and for restoring the terminal from a signal handler, where `endwin` may not be called.

@@ -4,7 +4,7 @@ import TerminalScreen
 public enum Action: String, Sendable, CaseIterable, Hashable {
     case quit, help, send, cancel, nextPane, previousPane, cycleTheme, toggleRaw
     case filter, select, up, down, pageUp, pageDown, top, bottom
-    case toggleValue, now, newUUID, addProperty, removeProperty, applyFix, nextEvent, previousEvent
+    case toggleValue, previousValue, now, newUUID, addProperty, removeProperty, applyFix, nextEvent, previousEvent
     case openDetail, replay
 }
 
@@ -40,16 +40,35 @@ public enum Keymap {
         Binding(action: .filter, keys: [.char("/")], label: "/", help: "filter templates by typing", pane: .templates, inFooter: true),
         Binding(action: .select, keys: [.enter], label: "Enter", help: "start a new draft from the template", pane: .templates, inFooter: true),
         Binding(action: .select, keys: [.enter], label: "Enter", help: "edit the field (toggle booleans)", pane: .form, inFooter: true),
-        Binding(action: .toggleValue, keys: [.char(" "), .left, .right], label: "Space/←/→", help: "toggle a boolean, cycle an enum", pane: .form, inFooter: false),
+        Binding(action: .toggleValue, keys: [.char(" "), .right, .char("l")], label: "Space/→", help: "toggle a boolean, next enum value", pane: .form, inFooter: false),
+        Binding(action: .previousValue, keys: [.left, .char("h")], label: "←", help: "previous enum value", pane: .form, inFooter: false),
         Binding(action: .now, keys: [.char("n")], label: "n", help: "set a date-time field to now", pane: .form, inFooter: false),
         Binding(action: .newUUID, keys: [.char("u")], label: "u", help: "fresh UUID in an id field", pane: .form, inFooter: false),
         Binding(action: .addProperty, keys: [.char("a")], label: "a", help: "add a property (name, then Tab picks the type)", pane: .form, inFooter: true),
         Binding(action: .removeProperty, keys: [.char("d"), .delete], label: "d", help: "remove the field", pane: .form, inFooter: true),
         Binding(action: .applyFix, keys: [.char("f")], label: "f", help: "apply the suggested fix for the field's finding", pane: .form, inFooter: true),
-        Binding(action: .nextEvent, keys: [.char("]")], label: "]/[", help: "next / previous event of a batch", pane: .form, inFooter: false),
+        Binding(action: .nextEvent, keys: [.char("]")], label: "]", help: "next event of a batch", pane: .form, inFooter: false),
+        Binding(action: .previousEvent, keys: [.char("[")], label: "[", help: "previous event of a batch", pane: .form, inFooter: false),
         Binding(action: .openDetail, keys: [.enter], label: "Enter", help: "show the full request and response", pane: .history, inFooter: true),
         Binding(action: .replay, keys: [.char("r")], label: "r", help: "load the entry into the composer to edit and resend", pane: .history, inFooter: true),
     ]
+
+    /// The action a key means in `pane`: the pane's own binding first, then a global one.
+    public static func action(for key: Key, in pane: Pane) -> Action? {
+        if let own = byKey[PaneKey(pane: pane, key: key)] { return own }
+        return byKey[PaneKey(pane: nil, key: key)]
+    }
+
+    private struct PaneKey: Hashable { var pane: Pane?; var key: Key }
+
+    /// Built once from `bindings`: lookups happen on every keystroke.
+    private static let byKey: [PaneKey: Action] = {
+        var map: [PaneKey: Action] = [:]
+        for b in bindings {
+            for k in b.keys where map[PaneKey(pane: b.pane, key: k)] == nil { map[PaneKey(pane: b.pane, key: k)] = b.action }
+        }
+        return map
+    }()
 
     /// The footer hints for a pane: its own keys, then the global ones.
     public static func footer(for pane: Pane) -> [(String, String)] {

@@ -2,20 +2,20 @@ import Foundation
 import TerminalScreen
 import ThriveCore
 
-func handlePickerKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+func handlePickerAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     let visible = state.picker.visible(in: state.catalogue)
     let page = max(1, Layout.innerHeight(Layout(size: state.size).templates) - 1)
-    switch key {
-    case .up, .char("k"): state.picker.move(-1, count: visible.count)
-    case .down, .char("j"): state.picker.move(1, count: visible.count)
+    switch action {
+    case .up: state.picker.move(-1, count: visible.count)
+    case .down: state.picker.move(1, count: visible.count)
     case .pageUp: state.picker.move(-page, count: visible.count)
     case .pageDown: state.picker.move(page, count: visible.count)
-    case .home, .char("g"): state.picker.move(-visible.count, count: visible.count)
-    case .end, .char("G"): state.picker.move(visible.count, count: visible.count)
-    case .char("/"):
+    case .top: state.picker.move(-visible.count, count: visible.count)
+    case .bottom: state.picker.move(visible.count, count: visible.count)
+    case .filter:
         state.picker.filtering = true
         state.status = StatusMessage("filter: type to narrow the list, Enter picks, Esc clears")
-    case .enter: selectTemplate(&state, visible)
+    case .select: selectTemplate(&state, visible)
     default: break
     }
     return []
@@ -55,33 +55,33 @@ func selectTemplate(_ state: inout AppState, _ visible: [EventTemplate]) {
     state.status = StatusMessage("new \(t.name) draft: Enter edits a field, ^S sends", .info)
 }
 
-func handlePreviewKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+func handlePreviewAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     let page = max(1, Layout.innerHeight(Layout(size: state.size).preview) - 1)
-    switch key {
-    case .up, .char("k"): state.composer.previewScroll -= 1
-    case .down, .char("j"): state.composer.previewScroll += 1
+    switch action {
+    case .up: state.composer.previewScroll -= 1
+    case .down: state.composer.previewScroll += 1
     case .pageUp: state.composer.previewScroll -= page
     case .pageDown: state.composer.previewScroll += page
-    case .home, .char("g"): state.composer.previewScroll = 0
-    case .end, .char("G"): state.composer.previewScroll = Int.max / 2
+    case .top: state.composer.previewScroll = 0
+    case .bottom: state.composer.previewScroll = Int.max / 2
     default: break
     }
     state.composer.previewScroll = max(0, state.composer.previewScroll)
     return []
 }
 
-func handleHistoryKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+func handleHistoryAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     let h = Layout.innerHeight(Layout(size: state.size).history)
-    switch key {
-    case .up, .char("k"): state.history.move(-1, height: h)
-    case .down, .char("j"): state.history.move(1, height: h)
+    switch action {
+    case .up: state.history.move(-1, height: h)
+    case .down: state.history.move(1, height: h)
     case .pageUp: state.history.move(-max(1, h - 1), height: h)
     case .pageDown: state.history.move(max(1, h - 1), height: h)
-    case .home, .char("g"): state.history.moveToStart(height: h)
-    case .end, .char("G"): state.history.moveToEnd(height: h)
-    case .enter:
+    case .top: state.history.moveToStart(height: h)
+    case .bottom: state.history.moveToEnd(height: h)
+    case .openDetail:
         if let e = state.history.selectedEntry { state.overlay = .detail(id: e.id, scroll: 0) }
-    case .char("r"):
+    case .replay:
         guard let e = state.history.selectedEntry else { return [] }
         state.composer.load(body: e.requestBody, endpoint: e.endpoint)
         state.focus = .form
@@ -120,7 +120,7 @@ func handleOverlayKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         case .home, .char("g"): state.overlay = .detail(id: id, scroll: 0)
         case .char("r"):
             state.overlay = nil
-            return handleHistoryKey(&state, .char("r"))
+            return handleHistoryAction(&state, .replay)
         case .escape, .enter, .char("q"): state.overlay = nil
         default: break
         }
@@ -145,7 +145,7 @@ func handleMouse(_ state: inout AppState, _ m: MouseEvent) -> [Effect] {
         case .history: state.history.scroll(d, height: Layout.innerHeight(r))
         case .preview: state.composer.previewScroll = max(0, state.composer.previewScroll + d)
         case .templates: state.picker.move(d, count: state.picker.visible(in: state.catalogue).count)
-        case .form: _ = state.composer.handleFormKey(d < 0 ? .up : .down, pageHeight: 1)
+        case .form: _ = state.composer.handleFormAction(d < 0 ? .up : .down, key: d < 0 ? .up : .down, pageHeight: 1)
         }
     case .press:
         if state.focus == .form, pane != .form, state.composer.edit != nil { state.composer.edit = nil }

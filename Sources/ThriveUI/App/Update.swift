@@ -63,25 +63,27 @@ func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return []
     }
     if state.focus == .templates, state.picker.filtering { return handleFilterKey(&state, key) }
-    switch key {
-    case .char("q"): state.quitting = true; return [.quit]
-    case .char("?"), .function(1): state.overlay = .help(scroll: 0); return []
-    case .tab: return cyclePane(&state, 1)
-    case .backTab: return cyclePane(&state, -1)
-    case .char("t"):
+    let action = Keymap.action(for: key, in: state.focus)
+    switch action {
+    case .quit?: state.quitting = true; return [.quit]
+    case .help?: state.overlay = .help(scroll: 0); return []
+    case .nextPane?: return cyclePane(&state, 1)
+    case .previousPane?: return cyclePane(&state, -1)
+    case .cycleTheme?:
         guard let i = state.themeNames.firstIndex(of: state.themeName), state.themeNames.count > 1 else { return [] }
         state.themeName = state.themeNames[(i + 1) % state.themeNames.count]
         state.status = StatusMessage("theme: \(state.themeName)")
         return []
     default: break
     }
+    guard let action else { return [] }
     switch state.focus {
-    case .templates: return handlePickerKey(&state, key)
+    case .templates: return handlePickerAction(&state, action)
     case .form:
-        state.status = state.composer.handleFormKey(key, pageHeight: formPageHeight(state)) ?? state.status
+        state.status = state.composer.handleFormAction(action, key: key, pageHeight: formPageHeight(state)) ?? state.status
         return []
-    case .preview: return handlePreviewKey(&state, key)
-    case .history: return handleHistoryKey(&state, key)
+    case .preview: return handlePreviewAction(&state, action)
+    case .history: return handleHistoryAction(&state, action)
     }
 }
 

@@ -3,48 +3,55 @@ import TerminalScreen
 import ThriveCore
 
 extension ComposerState {
-    /// Handles a key while the form has focus. Returns a status message worth showing, if any.
+    /// Handles a key while the form has focus: open editors get the raw key, rows get the key's action.
     public mutating func handleFormKey(_ key: Key, pageHeight: Int) -> StatusMessage? {
         if prompt != nil { return handlePromptKey(key) }
         if edit != nil { return handleEditKey(key) }
+        guard let action = Keymap.action(for: key, in: .form) else { return nil }
+        return handleFormAction(action, key: key, pageHeight: pageHeight)
+    }
+
+    /// Applies a key-table action to the selected row. `key` only tells Space (which also opens text
+    /// fields) from the arrows that share its action.
+    public mutating func handleFormAction(_ action: Action, key: Key, pageHeight: Int) -> StatusMessage? {
+        if prompt != nil || edit != nil { return handleFormKey(key, pageHeight: pageHeight) }
         guard let row = selectedRow else {
-            if key == .char("a") { startAddProperty() }
+            if action == .addProperty { startAddProperty() }
             return nil
         }
-        switch key {
-        case .up, .char("k"): moveSelection(-1)
-        case .down, .char("j"): moveSelection(1)
+        let cycles = row.editKind == .boolean || row.editKind == .enum
+        switch action {
+        case .up: moveSelection(-1)
+        case .down: moveSelection(1)
         case .pageUp: moveSelection(-max(1, pageHeight - 1))
         case .pageDown: moveSelection(max(1, pageHeight - 1))
-        case .home, .char("g"): selection = 0
-        case .end, .char("G"): selection = max(0, rows.count - 1)
-        case .enter: return activate(row)
-        case .char(" "):
-            if row.editKind == .boolean || row.editKind == .enum { return cycle(row, by: 1) }
-            return activate(row)
-        case .right, .char("l"):
-            if row.editKind == .enum || row.editKind == .boolean { return cycle(row, by: 1) }
-        case .left, .char("h"):
-            if row.editKind == .enum || row.editKind == .boolean { return cycle(row, by: -1) }
-        case .char("n"):
+        case .top: selection = 0
+        case .bottom: selection = max(0, rows.count - 1)
+        case .select: return activate(row)
+        case .toggleValue:
+            if cycles { return cycle(row, by: 1) }
+            if key == .char(" ") { return activate(row) }
+        case .previousValue:
+            if cycles { return cycle(row, by: -1) }
+        case .now:
             guard row.editKind == .dateTime || row.editKind == .date else { return StatusMessage("n sets the current time on date-time fields") }
             set(.string(row.editKind == .date ? Timestamp.formatDate(drafts.now()) : Timestamp.format(drafts.now())), at: row.path)
             return StatusMessage("\(row.path.dotted) set to now", .success)
-        case .char("u"):
+        case .newUUID:
             guard row.editKind == .string, isIdField(row) else { return StatusMessage("u makes a fresh UUID on id fields") }
             set(.string(drafts.uuid()), at: row.path)
             return StatusMessage("\(row.path.dotted): new UUID", .success)
-        case .char("a"): startAddProperty()
-        case .char("d"), .delete:
+        case .addProperty: startAddProperty()
+        case .removeProperty:
             guard row.value != nil else { return nil }
             set(nil, at: row.path)
             return StatusMessage("removed \(row.path.dotted)" + (row.isRequired ? " (it is required: validation will flag it)" : ""), .warning)
-        case .char("f"):
+        case .applyFix:
             guard let fix = findings(for: row).compactMap(\.fix).first else { return StatusMessage("no automatic fix for this field") }
             apply(fix)
             return StatusMessage("fixed: \(fix.summary)", .success)
-        case .char("]"): return switchEvent(1)
-        case .char("["): return switchEvent(-1)
+        case .nextEvent: return switchEvent(1)
+        case .previousEvent: return switchEvent(-1)
         default: break
         }
         return nil

@@ -50,16 +50,19 @@ enum Box {
         guard width > 4 else { return [fit(text, width)] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // Indentation is kept on every wrapped line, so indented text (JSON, stack traces) keeps its shape.
+            let indent = String(paragraph.prefix { $0 == " " }.prefix(width / 2))
+            let room = width - indent.count
             var line = ""
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+            for word in paragraph.dropFirst(indent.count).split(separator: " ", omittingEmptySubsequences: false) {
                 let candidate = line.isEmpty ? String(word) : line + " " + word
-                if DisplayWidth.of(candidate) <= width { line = candidate; continue }
-                if !line.isEmpty { lines.append(line) }
+                if DisplayWidth.of(candidate) <= room { line = candidate; continue }
+                if !line.isEmpty { lines.append(indent + line) }
                 var w = String(word)
-                while DisplayWidth.of(w) > width { lines.append(String(w.prefix(width))); w = String(w.dropFirst(width)) }
+                while DisplayWidth.of(w) > room { lines.append(indent + String(w.prefix(room))); w = String(w.dropFirst(room)) }
                 line = w
             }
-            lines.append(line)
+            lines.append(indent + line)
         }
         return lines
     }

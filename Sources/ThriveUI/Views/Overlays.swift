@@ -8,15 +8,22 @@ enum Modal {
         let w = min(width, buf.size.width - 4), h = min(height, buf.size.height - 2)
         let r = Rect(x: (buf.size.width - w) / 2, y: (buf.size.height - h) / 2, width: w, height: h)
         Box.draw(r, title: title, focused: true, into: &buf)
-        buf.restyle(Rect(x: r.x, y: r.y, width: r.width, height: 1)) { if $0.text != " " || true { $0.fg = $0.fg == .focus ? border : $0.fg } }
+        buf.restyle(Rect(x: r.x, y: r.y, width: r.width, height: 1)) { if $0.fg == .focus { $0.fg = border } }
         buf.cursor = nil
         return Box.inner(r)
     }
 
     static func lines(_ lines: [(String, Role)], scroll: Int, in inner: Rect, into buf: inout CellBuffer) {
+        styled(lines.map { [$0] }, scroll: scroll, in: inner, into: &buf)
+    }
+
+    static func styled(_ lines: [StyledLine], scroll: Int, in inner: Rect, into buf: inout CellBuffer) {
         let maxScroll = max(0, lines.count - inner.height)
-        for (k, l) in lines.dropFirst(min(scroll, maxScroll)).prefix(inner.height).enumerated() {
-            buf.write(l.0, x: inner.x + 1, y: inner.y + k, style: Style(fg: l.1, bg: .surface), clip: inner)
+        for (k, line) in lines.dropFirst(min(scroll, maxScroll)).prefix(inner.height).enumerated() {
+            var x = inner.x + 1
+            for (text, role) in line {
+                x = buf.write(text, x: x, y: inner.y + k, style: Style(fg: role, bg: .surface), clip: inner)
+            }
         }
     }
 }
@@ -48,19 +55,22 @@ enum HelpOverlay {
 
 /// Enter on a history row: the full request and response.
 enum DetailOverlay {
-    static func lines(_ e: HistoryEntry, width: Int) -> [(String, Role)] {
-        var out: [(String, Role)] = [("\(e.method) \(e.url)", .accent), ("sent \(Timestamp.format(e.sentAt)) to \(e.target)", .muted)]
-        out += e.requestHeaders.map { ("\($0.name): \($0.value)", .text) }
-        out.append(("", .text))
-        out += e.requestBody.pretty().split(separator: "\n", omittingEmptySubsequences: false).map { (String($0), .jsonString) }
-        out.append(("", .text))
+    static func lines(_ e: HistoryEntry, width: Int) -> [StyledLine] {
+        var out: [StyledLine] = [[("\(e.method) \(e.url)", .accent)], [("sent \(Timestamp.format(e.sentAt)) to \(e.target)", .muted)]]
+        out += e.requestHeaders.map { [("\($0.name): ", .muted), ($0.value, .text)] }
+        out.append([])
+        out += JSONStyling.lines(e.requestBody)
+        out.append([])
         let (status, role) = HistoryView.status(e, spinner: 0)
-        out.append(("Response: \(status)  \(e.summary)", role))
-        out += e.responseHeaders.map { ("\($0.name): \($0.value)", .muted) }
+        out.append([("Response ", .text), (status, role), ("  " + e.summary, .muted)])
+        out += e.responseHeaders.map { [("\($0.name): ", .muted), ($0.value, .text)] }
         if !e.responseBody.isEmpty {
-            out.append(("", .text))
-            for l in e.responseBody.split(separator: "\n", omittingEmptySubsequences: false) {
-                out += Box.wrap(String(l), max(10, width - 2)).map { ($0, .text) }
+            out.append([])
+            // JSON bodies are coloured like the request; anything else is shown raw, wrapped, as the docs advise.
+            if let json = try? JSONParser.parse(e.responseBody) {
+                out += JSONStyling.lines(json)
+            } else {
+                out += Box.wrap(e.responseBody, max(10, width - 2)).map { [($0, .text)] }
             }
         }
         return out
@@ -71,7 +81,7 @@ enum DetailOverlay {
         let width = buf.size.width - 6
         let all = lines(e, width: width)
         let inner = Modal.frame(title: "Request and response (r replays, Esc closes)", width: width, height: buf.size.height - 2, into: &buf)
-        Modal.lines(all, scroll: scroll, in: inner, into: &buf)
+        Modal.styled(all, scroll: scroll, in: inner, into: &buf)
     }
 }
 

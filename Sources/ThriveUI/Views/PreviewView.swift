@@ -3,28 +3,16 @@ import ThriveCore
 
 /// The exact request: method, URL, headers (key masked) and the pretty, coloured JSON body.
 enum PreviewView {
-    static func lines(_ state: AppState) -> [[(String, Role)]] {
+    static func lines(_ state: AppState) -> [StyledLine] {
         let c = state.composer
         let request = state.target.previewBuilder.build(endpoint: c.endpoint, body: c.body)
-        var out: [[(String, Role)]] = []
+        var out: [StyledLine] = []
         let url = state.target.builder == nil ? request.url.absoluteString.replacingOccurrences(of: ":0/", with: ":…/") : request.url.absoluteString
         out.append([("POST ", .accent), (url, .text)])
         for h in request.maskedHeaders { out.append([(h.name + ": ", .muted), (h.value, .text)]) }
         out.append([])
         if c.rawError != nil { out.append([("(showing the last JSON that parsed)", .warning)]) }
-        for line in request.body.prettyLines() {
-            out.append(line.map { t in
-                let role: Role = switch t.kind {
-                case .key: .jsonKey
-                case .string: .jsonString
-                case .number: .jsonNumber
-                case .bool: .jsonBoolean
-                case .null: .jsonNull
-                case .punctuation, .whitespace: .muted
-                }
-                return (t.text, role)
-            })
-        }
+        out += JSONStyling.lines(request.body)
         return out
     }
 

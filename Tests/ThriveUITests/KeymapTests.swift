@@ -1,0 +1,43 @@
+import TerminalScreen
+import Testing
+@testable import ThriveUI
+
+@Suite("Key table")
+struct KeymapTests {
+    @Test func everyKeyResolvesToItsOwnBinding() {
+        for b in Keymap.bindings {
+            for key in b.keys {
+                let panes = b.pane.map { [$0] } ?? Pane.allCases.filter { pane in
+                    !Keymap.bindings.contains { $0.pane == pane && $0.keys.contains(key) }
+                }
+                for pane in panes {
+                    #expect(Keymap.action(for: key, in: pane) == b.action, "\(key) in \(pane) should mean \(b.action)")
+                }
+            }
+        }
+    }
+
+    @Test func noTwoBindingsInOneScopeShareAKey() {
+        var seen: [String: Action] = [:]
+        for b in Keymap.bindings {
+            for key in b.keys {
+                let slot = "\(String(describing: b.pane)) \(key)"
+                if let other = seen[slot], other != b.action { Issue.record("\(key) is bound to both \(other) and \(b.action)") }
+                seen[slot] = b.action
+            }
+        }
+    }
+
+    @Test func paneKeysShadowGlobalOnes() {
+        #expect(Keymap.action(for: .enter, in: .history) == .openDetail)
+        #expect(Keymap.action(for: .enter, in: .templates) == .select)
+        #expect(Keymap.action(for: .char("q"), in: .form) == .quit)
+        #expect(Keymap.action(for: .char("x"), in: .form) == nil)
+    }
+
+    @Test func helpAndFooterComeFromTheTable() {
+        let help = HelpOverlay.lines().map(\.0).joined(separator: "\n")
+        for b in Keymap.bindings { #expect(help.contains(b.help), "help is missing \(b.help)") }
+        #expect(Keymap.footer(for: .history).map(\.0).contains("r"))
+    }
+}
