@@ -60,13 +60,36 @@ public struct ColorMapper: Sendable, Hashable {
     }
 
     /// The nearest of the first `count` (8 or 16) ANSI colours, using xterm's default values.
+    ///
+    /// With so few colours, hue is what must survive: a pale green 2xx and a pale red 5xx have to stay
+    /// green and red, though a mid grey or yellow is nearer by distance. So a clearly coloured input takes
+    /// the ANSI colour of its hue sector (bright when it is light), and only near-greys use distance.
     public static func nearest(_ c: (UInt8, UInt8, UInt8), count: Int) -> Int {
+        let hi = Int(Swift.max(c.0, c.1, c.2)), lo = Int(Swift.min(c.0, c.1, c.2))
+        if hi - lo >= 48 {
+            // Sectors of 60° starting at red: red, yellow, green, cyan, blue, magenta → ANSI 1, 3, 2, 6, 4, 5.
+            let sector = Int(((hue(c) + 30).truncatingRemainder(dividingBy: 360)) / 60)
+            let base = [1, 3, 2, 6, 4, 5][sector]
+            let light = hi >= 230 || lo >= 100
+            return count >= 16 && light ? base + 8 : base
+        }
         var best = 0, bestDistance = Int.max
         for i in 0..<Swift.min(count, ansi.count) {
             let d = distance(c, ansi[i])
             if d < bestDistance { best = i; bestDistance = d }
         }
         return best
+    }
+
+    /// Hue in degrees, 0..<360.
+    static func hue(_ c: (UInt8, UInt8, UInt8)) -> Double {
+        let r = Double(c.0), g = Double(c.1), b = Double(c.2)
+        let hi = Swift.max(r, g, b), lo = Swift.min(r, g, b), d = hi - lo
+        guard d > 0 else { return 0 }
+        var h: Double
+        if hi == r { h = (g - b) / d } else if hi == g { h = (b - r) / d + 2 } else { h = (r - g) / d + 4 }
+        h *= 60
+        return h < 0 ? h + 360 : h
     }
 
     /// The RGB value xterm uses for a palette index.
@@ -114,6 +137,7 @@ public struct ColorMapper: Sendable, Hashable {
     static func distance(_ a: (UInt8, UInt8, UInt8), _ b: (UInt8, UInt8, UInt8)) -> Int {
         let rMean = (Int(a.0) + Int(b.0)) / 2
         let dr = Int(a.0) - Int(b.0), dg = Int(a.1) - Int(b.1), db = Int(a.2) - Int(b.2)
-        return ((512 + rMean) * dr * dr >> 8) + 4 * dg * dg + ((767 - rMean) * db * db >> 8)
+        // Brackets matter: in Swift `>>` binds tighter than `*`.
+        return (((512 + rMean) * dr * dr) >> 8) + 4 * dg * dg + (((767 - rMean) * db * db) >> 8)
     }
 }

@@ -112,6 +112,12 @@ public struct InputDecoder: Sendable {
             text.unicodeScalars.append(s)
             j += 1
         }
+        // Line breaks and tabs at the end of a run are keys typed after it (text, then Enter), not part
+        // of a paste: taking them in would swallow the Enter that commits a field.
+        while let last = text.unicodeScalars.last, [0x0A, 0x0D, 0x09].contains(last.value) {
+            text.unicodeScalars.removeLast()
+            j -= 1
+        }
         return (text, printable, j)
     }
 

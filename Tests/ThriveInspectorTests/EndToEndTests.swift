@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux against its embedded sandbox, as a person would use it.
+@Suite("End to end in tmux", .serialized)
+struct EndToEndTests {
+    /// The first frame, with the sandbox bound: everything below starts from here.
+    private func started(_ args: [String] = [], width: Int = 100, height: Int = 30, term: String = "xterm-256color") throws -> TmuxSession {
+        let t = try TmuxSession(args, width: width, height: height, term: term)
+        try t.waitFor(text: "sandbox ready on 127.0.0.1:")
+        return t
+    }
+
+    @Test func pickSignedUpFillTheEmailSendAndSeeA200() throws {
+        let t = try started(width: 120, height: 36)
+        let first = try t.screen()
+        #expect(first[0].contains("SANDBOX 127.0.0.1:"), "the title bar says where requests go")
+        // Templates pane: filter to signed_up, pick it; the form opens on its first field to type into.
+        try t.send("/")
+        try t.type("signed_up")
+        try t.send("Enter")
+        try t.waitFor(text: "new signed_up draft")
+        try t.send("Enter")
+        try t.send("C-u")
+        try t.type("e2e@example.com")
+        try t.send("Enter")
+        try t.waitFor("the email in the form and the preview") { rows in
+            rows.contains { $0.contains("user_email") && $0.contains("e2e@example.com") && $0.contains("\"user_email\": \"e2e@example.com\"") }
+        }
+        try t.send("C-s")
+        let screen = try t.waitFor("a 200 row in the history pane") { rows in
+            rows.contains { $0.contains("track") && $0.contains(" 200 ") && $0.contains("signed_up") }
+        }
+        #expect(screen.contains { $0.contains("200 OK in") }, "the status line reports the answer")
+
+        // Enter on the row shows the request and the sandbox's answer (history is two panes after the form).
+        try t.send("Tab", "Tab")
+        try t.send("Enter")
+        try t.waitFor(text: "\"eventId\": \"evt_")
+        try t.escape()
+
+        try t.send("q")
+        let (status, modes) = try t.waitForExit()
+        #expect(status == 0)
+        #expect(modes.contains("icanon") && modes.contains("echo"), "line editing and echo are back after quit: \(modes)")
+        #expect(try !t.screen().contains { $0.contains("┌ History") }, "the UI left the alternate screen")
+    }
+
+    @Test func nothingListeningGivesAConnectionRefusedRow() throws {
+        let port = try ClosedPort.make()
+        let t = try TmuxSession(["--base-url", "http://127.0.0.1:\(port)/api"])
+        try t.waitFor(text: "CUSTOM 127.0.0.1:\(port)")
+        try t.send("C-s")
+        let screen = try t.waitFor("a REFUSED row") { rows in rows.contains { $0.contains("REFUSED") } }
+        #expect(screen.contains { $0.contains("connection refused") })
+        try t.send("q")
+        #expect(try t.waitForExit().status == 0)
+    }
+
+    @Test func brokenRawJSONShowsWhereAndKeepsTheText() throws {
+        let t = try started()
+        try t.send("Enter")  // a signed_up draft, focus on the form
+        try t.send("F2")
+        try t.waitFor(text: "Raw JSON")
+        try t.type("x")      // the cursor starts at the top: `x[` does not parse
+        var screen = try t.waitFor(text: "✗ 1:1")
+        #expect(screen.contains { $0.contains("line 1, column 1") })
+        #expect(screen.contains { $0.contains("x[") }, "the typed text is kept as typed")
+        try t.send("F2")     // back to the form is refused while it does not parse
+        screen = try t.waitFor(text: "fix the JSON first")
+        #expect(screen.contains { $0.contains("x[") })
+        try t.send("BSpace")
+        try t.waitFor(text: "✓ parses")
+        try t.send("F2")
+        try t.waitFor(text: "Form: signed_up")
+        try t.send("q")
+        #expect(try t.waitForExit().status == 0)
+    }
+
+    @Test func resizeRedrawsAtTheNewSizeAndBelowTheMinimum() throws {
+        let t = try started()
+        try t.resize(width: 80, height: 24)
+        var screen = try t.waitFor("a frame 80 columns wide") { rows in
+            rows.count >= 24 && rows[1].hasPrefix("┌ Templates") && rows[1].hasSuffix("┐") && rows[1].count == 80
+        }
+        #expect(screen[23].contains("quit"), "the footer is on the last row")
+        try t.resize(width: 50, height: 12)
+        try t.waitFor(text: "Terminal too small")
+        try t.resize(width: 120, height: 40)
+        screen = try t.waitFor("a frame 120 columns wide") { rows in rows.count >= 40 && rows[1].count == 120 && rows[39].contains("quit") }
+        #expect(screen[0].contains("SANDBOX 127.0.0.1:"))
+        try t.send("q")
+        #expect(try t.waitForExit().status == 0)
+    }
+
+    @Test(arguments: ["xterm-256color", "screen-256color", "xterm", "vt100", "linux"])
+    func startsAndQuitsCleanlyUnder(term: String) throws {
+        let t = try started(term: term)
+        let screen = try t.screen()
+        #expect(screen[0].contains("thrive-inspector"))
+        #expect(screen.contains { $0.contains("Templates") })
+        try t.send("q")
+        let (status, modes) = try t.waitForExit()
+        #expect(status == 0)
+        #expect(modes.contains("icanon") && modes.contains("echo"), "\(modes)")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let t = try started()
+        let found = try Self.pid(ofChildOf: t)
+        let pid = try #require(found)
+        kill(pid, SIGTERM)
+        let (status, modes) = try t.waitForExit()
+        #expect(status == 143, "dies of SIGTERM, as the shell expects")
+        #expect(modes.contains("icanon") && modes.contains("echo"), "tty mode restored: \(modes)")
+    }
+
+    /// The inspector's pid: the process whose command line is the built binary, started by this session's tmux.
+    private static func pid(ofChildOf t: TmuxSession) throws -> pid_t? {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+        p.arguments = ["-n", "-f", "^\(BuiltBinary.url.path)"]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        p.waitUntilExit()
+        return pid_t(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
+
+/// A loopback port with nothing listening: bound by the kernel's choice, then closed.
+enum ClosedPort {
+    static func make() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw TmuxError("socket() failed") }
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = 0
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
+        }
+        guard bound else { throw TmuxError("bind() failed") }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+/// The real binary running in a detached tmux session: type with `send-keys`, read with `capture-pane`.
+///
+/// Each session has its own tmux server socket, so tests never see each other's panes or the user's tmux.
+/// The program runs under `sh`, which prints `EXIT:<status>` and the tty mode when it ends, so a test can
+/// tell that the terminal was given back in its normal (cooked, echoing) state.
+final class TmuxSession {
+    let socket = "thrive-e2e-\(UUID().uuidString.prefix(8))"
+    private(set) var width: Int
+    private(set) var height: Int
+
+    /// Starts `thrive-inspector ARGS` in a `width`×`height` pane with `TERM` set as given.
+    init(_ arguments: [String] = [], width: Int = 100, height: Int = 30, term: String = "xterm-256color",
+         environment: [String: String] = [:]) throws {
+        self.width = width
+        self.height = height
+        guard TmuxSession.tmuxPath != nil else {
+            throw TmuxError("tmux is not installed; .ci/run installs it (apt-get install tmux)")
+        }
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("thrive-e2e-\(UUID().uuidString)")
+        var env = ["TERM=\(term)", "XDG_CONFIG_HOME=\(config.path)", "LANG=C.UTF-8"]
+        env += environment.map { "\($0.key)=\($0.value)" }
+        let program = ([BuiltBinary.url.path] + arguments).map(TmuxSession.quote).joined(separator: " ")
+        // `env -u` drops a developer's real key so the UI starts on the sandbox; stty shows the mode after exit.
+        let script = "env -u THRIVESTACK_API_KEY \(env.map(TmuxSession.quote).joined(separator: " ")) \(program); "
+            + "echo EXIT:$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600"
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), "sh", "-c", script])
+    }
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    /// Keys in tmux's names: "Enter", "C-s", "F2", "Escape", "BSpace", or literal text with `literal: true`.
+    func send(_ keys: String..., literal: Bool = false) throws {
+        try tmux(["send-keys", "-t", "main"] + (literal ? ["-l"] : []) + keys)
+    }
+
+    /// Types text one key event per call; a short pause keeps a lone Escape from merging into Alt+key.
+    func type(_ text: String) throws { try send(text, literal: true) }
+
+    func escape() throws {
+        try send("Escape")
+        Thread.sleep(forTimeInterval: 0.15)
+    }
+
+    /// The visible screen, one string per row.
+    func screen() throws -> [String] {
+        let text = try tmux(["capture-pane", "-t", "main", "-p"])
+        return text.components(separatedBy: "\n")
+    }
+
+    func resize(width: Int, height: Int) throws {
+        self.width = width
+        self.height = height
+        try tmux(["resize-window", "-t", "main", "-x", String(width), "-y", String(height)])
+    }
+
+    /// Polls the screen until `predicate` holds; records an issue with the last screen when it never does.
+    @discardableResult
+    func waitFor(_ what: String, timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation,
+                 _ predicate: ([String]) -> Bool) throws -> [String] {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last: [String] = []
+        while Date() < deadline {
+            last = try screen()
+            if predicate(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("timed out waiting for \(what); the screen was:\n\(last.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        return last
+    }
+
+    /// After the program ends: its exit status and the tty mode words (`icanon`, `echo`, or `-icanon`…)
+    /// that the shell printed, waiting until both are on screen.
+    func waitForExit(sourceLocation: SourceLocation = #_sourceLocation) throws -> (status: Int?, modes: [String]) {
+        let screen = try waitFor("the program to end", sourceLocation: sourceLocation) { rows in
+            rows.contains { $0.contains("EXIT:") } && rows.contains { $0.contains("icanon") && $0.contains("echo") }
+        }
+        let exitLine = screen.first { $0.contains("EXIT:") } ?? ""
+        let status = exitLine.components(separatedBy: "EXIT:").last.flatMap { Int(String($0.prefix { $0.isNumber })) }
+        let modes = (screen.first { $0.contains("icanon") } ?? "").split(separator: " ").map(String.init)
+        return (status, modes)
+    }
+
+    /// Waits until `text` is on screen.
+    @discardableResult
+    func waitFor(text: String, timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+        try waitFor("“\(text)”", timeout: timeout, sourceLocation: sourceLocation) { $0.contains { $0.contains(text) } }
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        // Only capture-pane's output is read; the rest goes to /dev/null, because `new-session` forks the
+        // tmux server, which would otherwise inherit our pipe and hold it open.
+        let (status, output) = try Spawn.run(TmuxSession.tmuxPath ?? "/usr/bin/tmux", ["-L", socket] + arguments,
+                                             captureOutput: arguments.first == "capture-pane")
+        guard status == 0 || arguments == ["kill-server"] else {
+            throw TmuxError("tmux \(arguments.joined(separator: " ")) failed with status \(status)")
+        }
+        return output
+    }
+
+    static let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
+
+struct TmuxError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs a short command with posix_spawn and waitpid.
+///
+/// Foundation's `Process.waitUntilExit` was seen to miss the exit of tmux's client (which forks its server)
+/// and wait forever; spawning directly has no such monitor to go wrong.
+enum Spawn {
+    static func run(_ path: String, _ arguments: [String], captureOutput: Bool) throws -> (Int32, String) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var fds: [Int32] = [-1, -1]
+        if captureOutput {
+            guard pipe(&fds) == 0 else { throw TmuxError("pipe() failed") }
+            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+            posix_spawn_file_actions_addclose(&actions, fds[0])
+            posix_spawn_file_actions_addclose(&actions, fds[1])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        // The calling thread may be a worker with signals blocked; a child inherits that mask, and a tmux
+        // server that never sees SIGCHLD or SIGTERM never exits. Start the child with a clean slate.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t(), allSignals = sigset_t()
+        sigemptyset(&noSignals)
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+        if captureOutput { close(fds[1]) }
+        guard spawned == 0 else {
+            if captureOutput { close(fds[0]) }
+            throw TmuxError("cannot run \(path): error \(spawned)")
+        }
+        var output = Data()
+        if captureOutput {
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let n = read(fds[0], &buffer, buffer.count)
+                if n > 0 { output.append(contentsOf: buffer[0..<n]) } else if n == 0 || errno != EINTR { break }
+            }
+            close(fds[0])
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (exitCode, String(decoding: output, as: UTF8.self))
+    }
+}
