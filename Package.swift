@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "thrive-inspector", targets: ["thrive-inspector"]),
+        .executable(name: "thrive-bench", targets: ["ThriveBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -59,6 +60,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/ThriveInspector"
+        ),
+        // Prints speed and memory figures (release build); no test asserts timings.
+        .executableTarget(
+            name: "ThriveBench",
+            dependencies: ["ThriveCore", "ThriveNet", "ThriveSandbox", "ThriveUI", "TerminalScreen"]
         ),
         .testTarget(
             name: "ThriveCoreTests",

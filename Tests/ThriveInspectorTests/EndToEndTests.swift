@@ -57,6 +57,22 @@ struct EndToEndTests {
         #expect(try t.waitForExit().status == 0)
     }
 
+    @Test func theScreenStaysLiveWhileARequestHangsAndEscCancelsIt() throws {
+        let t = try TmuxSession(["--fault", "hang:1"])
+        try t.waitFor(text: "with faults: hang:1")
+        try t.send("C-s")
+        try t.waitFor(text: "Esc cancels")
+        // While the request hangs, keys still work: open and close the help.
+        try t.send("?")
+        try t.waitFor(text: "Help: keys")
+        try t.send("?")
+        try t.escape()
+        let screen = try t.waitFor("a cancelled row") { rows in rows.contains { $0.contains("CANCELLED") } }
+        #expect(screen.contains { $0.contains("request cancelled") })
+        try t.send("q")
+        #expect(try t.waitForExit().status == 0)
+    }
+
     @Test func brokenRawJSONShowsWhereAndKeepsTheText() throws {
         let t = try started()
         try t.send("Enter")  // a signed_up draft, focus on the form

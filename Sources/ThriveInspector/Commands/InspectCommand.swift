@@ -22,17 +22,21 @@ struct InspectCommand: AsyncParsableCommand {
     @Option(name: .customLong("theme-dir"), help: ArgumentHelp("Look for theme files in this folder first.", valueName: "PATH"))
     var themeDir: String?
 
+    @OptionGroup(title: "Embedded sandbox") var sandbox: SandboxFlags
+
     func run() async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the terminal UI needs an interactive terminal; for scripts use the subcommands (thrive-inspector --help)")
         }
         var settings = try target.resolve()
+        let sandboxConfiguration = try sandbox.configuration(port: 0)
         if let theme { settings.theme = theme }
         let environment = ProcessInfo.processInfo.environment
         let themes = ThemeLoader.load(themeDir: themeDir, environment: environment,
                                       executablePath: Self.executablePath(),
                                       currentDirectory: FileManager.default.currentDirectoryPath)
-        try await TUIApp.run(settings: settings, themes: themes, catalogue: UserTemplates.catalogue())
+        try await TUIApp.run(settings: settings, themes: themes, catalogue: UserTemplates.catalogue(),
+                             sandbox: sandboxConfiguration)
     }
 
     /// The running binary's real path, so themes installed next to it are found whatever the working folder.

@@ -11,7 +11,8 @@ import ThriveUI
 ///
 /// The first frame is drawn before anything slow starts: the sandbox binds in the background and reports back.
 enum TUIApp {
-    static func run(settings: Settings, themes: ThemeSet, catalogue: TemplateCatalogue) async throws {
+    static func run(settings: Settings, themes: ThemeSet, catalogue: TemplateCatalogue,
+                    sandbox sandboxConfiguration: SandboxConfiguration = SandboxConfiguration()) async throws {
         let waker: Waker
         do { waker = try Waker() } catch { throw CLIError("\(error)") }
         let mailbox = Mailbox(waker: waker)
@@ -31,10 +32,12 @@ enum TUIApp {
 
         var sandbox: SandboxServer?
         if settings.target == .sandbox {
-            let server = SandboxServer()
+            let server = SandboxServer(configuration: sandboxConfiguration)
+            let faults = sandboxConfiguration.faults.map(\.description) + (sandboxConfiguration.latency.map { ["latency \($0)"] } ?? [])
+            let faultNote = faults.isEmpty ? nil : "faults: " + faults.joined(separator: ", ")
             sandbox = server
             Task.detached {
-                do { mailbox.post(.sandboxReady(port: try await server.start())) } catch {
+                do { mailbox.post(.sandboxReady(port: try await server.start(), faults: faultNote)) } catch {
                     mailbox.post(.sandboxFailed("\(error)"))
                 }
             }

@@ -6,8 +6,8 @@ import ThriveNet
 /// Everything that can happen to the app: terminal input and the results of effects.
 public enum Msg: Sendable {
     case terminal(TerminalEvent)
-    /// The embedded sandbox bound its port.
-    case sandboxReady(port: Int)
+    /// The embedded sandbox bound its port; `faults` describes injected faults and latency, if any.
+    case sandboxReady(port: Int, faults: String?)
     case sandboxFailed(String)
     /// One attempt of a send finished (a 429 about to be retried, or the last one).
     case sendAttempt(id: UUID, attempt: Attempt)

@@ -6,9 +6,10 @@ import ThriveCore
 public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     switch msg {
     case .terminal(let event): return handleTerminal(&state, event)
-    case .sandboxReady(let port):
+    case .sandboxReady(let port, let faults):
         state.target.kind = .sandbox(port: port)
-        state.status = StatusMessage("sandbox ready on 127.0.0.1:\(port): nothing leaves this machine", .success)
+        state.status = faults.map { StatusMessage("sandbox ready on 127.0.0.1:\(port) with \($0)", .warning) }
+            ?? StatusMessage("sandbox ready on 127.0.0.1:\(port): nothing leaves this machine", .success)
         return []
     case .sandboxFailed(let message):
         state.target.sandboxError = message

@@ -1,0 +1,26 @@
+import ArgumentParser
+import ThriveSandbox
+
+/// Fault-injection flags for a sandbox: the standalone `sandbox` command and the UI's embedded one.
+struct SandboxFlags: ParsableArguments {
+    @Option(name: .customLong("fault"), parsing: .singleValue,
+            help: ArgumentHelp("Sandbox fault: 429:RATE[:retry=S], 500:RATE, 503:RATE, hang:RATE, drop:RATE (repeatable).", valueName: "KIND:RATE"))
+    var faults: [String] = []
+
+    @Option(help: ArgumentHelp("Delay every sandbox answer: 200ms, 1s, or a range 50ms-300ms.", valueName: "DURATION"))
+    var latency: String?
+
+    @Option(help: "Seed for the sandbox's fault draws, so a demo behaves the same every time.")
+    var seed: UInt64?
+
+    /// The sandbox configuration these flags describe, on `port`.
+    func configuration(port: Int) throws -> SandboxConfiguration {
+        var config = SandboxConfiguration(port: port)
+        do {
+            config.faults = try faults.map { try FaultRule.parse($0) }
+            config.latency = try latency.map { try Latency.parse($0) }
+        } catch { throw CLIError("\(error)") }
+        config.seed = seed
+        return config
+    }
+}
