@@ -121,14 +121,19 @@ struct EndToEndTests {
         #expect(modes.contains("icanon") && modes.contains("echo"), "\(modes)")
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
-        let t = try started()
+    /// Killed, hung up on, or crashed: the terminal comes back in cooked mode and the shell sees the signal.
+    @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGSEGV, 139)])
+    func aFatalSignalRestoresTheTerminal(signal: Int32, status: Int) throws {
+        // The Swift backtracer would stop to ask for a key on a crash; this test is about the tty, not it.
+        let t = try TmuxSession(environment: ["SWIFT_BACKTRACE": "enable=no"])
+        try t.waitFor(text: "sandbox ready on 127.0.0.1:")
         let found = try Self.pid(ofChildOf: t)
         let pid = try #require(found)
-        kill(pid, SIGTERM)
-        let (status, modes) = try t.waitForExit()
-        #expect(status == 143, "dies of SIGTERM, as the shell expects")
+        kill(pid, signal)
+        let (exit, modes) = try t.waitForExit()
+        #expect(exit == status, "dies of the signal, as the shell expects")
         #expect(modes.contains("icanon") && modes.contains("echo"), "tty mode restored: \(modes)")
+        #expect(try !t.screen().contains { $0.contains("┌ Templates") }, "the alternate screen is gone")
     }
 
     /// The inspector's pid: the process whose command line is the built binary, started by this session's tmux.
