@@ -61,10 +61,12 @@ let package = Package(
             ],
             path: "Sources/ThriveInspector"
         ),
+        // Runs helper programs (tmux) with a clean signal mask; shared by the end-to-end tests and the bench.
+        .target(name: "ProcessSpawn"),
         // Prints speed and memory figures (release build); no test asserts timings.
         .executableTarget(
             name: "ThriveBench",
-            dependencies: ["ThriveCore", "ThriveNet", "ThriveSandbox", "ThriveUI", "TerminalScreen"]
+            dependencies: ["ThriveCore", "ThriveNet", "ThriveSandbox", "ThriveUI", "TerminalScreen", "ProcessSpawn"]
         ),
         .testTarget(
             name: "ThriveCoreTests",
@@ -75,7 +77,7 @@ let package = Package(
         .testTarget(name: "ThriveNetTests", dependencies: ["ThriveNet", "ThriveSandbox", "ThriveCore"]),
         .testTarget(name: "TerminalScreenTests", dependencies: ["TerminalScreen"]),
         // Drives the built binary: CLI exit codes and messages, the standalone sandbox, the UI in tmux.
-        .testTarget(name: "ThriveInspectorTests", dependencies: ["thrive-inspector", "ThriveCore"]),
+        .testTarget(name: "ThriveInspectorTests", dependencies: ["thrive-inspector", "ThriveCore", "ProcessSpawn"]),
         .testTarget(name: "ThriveUITests", dependencies: ["ThriveUI", "ThriveCore", "ThriveNet", "TerminalScreen"], exclude: ["Golden"]),
     ]
 )

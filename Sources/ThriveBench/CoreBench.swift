@@ -14,7 +14,7 @@ enum CoreBench {
         for k in 0..<1_000 {
             var e = factory.makeEvent(template)
             e.set(.string("user-\(k)"), at: JSONPointer(["user_id"]))
-            e.set(.string("https://example.com/" + String(repeating: "p", count: 700)),
+            e.set(.string("https://example.com/" + String(repeating: "p", count: 1_080)),
                   at: JSONPointer(["properties", "enrichment_avatar"]))
             events.append(e)
         }

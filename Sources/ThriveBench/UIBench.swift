@@ -1,4 +1,5 @@
 import Foundation
+import ProcessSpawn
 import TerminalScreen
 import ThriveCore
 import ThriveNet
@@ -50,10 +51,11 @@ enum UIBench {
         for k in 0..<runs {
             let socket = "thrive-bench-\(getpid())-\(k)"
             let start = ContinuousClock.now
-            shell("tmux -L \(socket) -f /dev/null new-session -d -x 120 -y 40 'env -u THRIVESTACK_API_KEY TERM=xterm-256color \(binary); sleep 30'")
+            tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40",
+                  "env -u THRIVESTACK_API_KEY TERM=xterm-256color \(binary); sleep 30"])
             var sawFrame = false
             while (ContinuousClock.now - start).seconds < 10 {
-                let screen = shell("tmux -L \(socket) capture-pane -p")
+                let screen = tmux(["-L", socket, "capture-pane", "-p"])
                 if !sawFrame, screen.contains("┌ History"), screen.contains("quit") {
                     frames.append((ContinuousClock.now - start).seconds)
                     sawFrame = true
@@ -61,23 +63,14 @@ enum UIBench {
                 if screen.contains("sandbox ready") { ready.append((ContinuousClock.now - start).seconds); break }
                 usleep(500)
             }
-            shell("tmux -L \(socket) kill-server")
+            tmux(["-L", socket, "kill-server"])
         }
         return "launch to first full frame (release binary in tmux, includes tmux start-up and polling): "
             + Measure.summary(frames) + "; to sandbox ready: " + Measure.summary(ready)
     }
 
     @discardableResult
-    static func shell(_ command: String) -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", command]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try? p.run()
-        let data = command.contains("capture-pane") ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    static func tmux(_ arguments: [String]) -> String {
+        (try? Spawn.run("/usr/bin/tmux", arguments, captureOutput: arguments.contains("capture-pane")))?.1 ?? ""
     }
 }

@@ -38,8 +38,8 @@ public final class URLSessionSender: RequestSending {
         self.configuration = configuration
         self.sleep = sleep
         let c = URLSessionConfiguration.ephemeral
-        c.timeoutIntervalForRequest = configuration.connectTimeout
-        c.timeoutIntervalForResource = configuration.overallTimeout
+        c.timeoutIntervalForRequest = Self.wholeSeconds(configuration.connectTimeout)
+        c.timeoutIntervalForResource = Self.wholeSeconds(configuration.overallTimeout)
         c.urlCache = nil
         c.httpShouldSetCookies = false
         c.httpAdditionalHeaders = ["User-Agent": "thrive-inspector"]
@@ -61,7 +61,9 @@ public final class URLSessionSender: RequestSending {
                 attempts.append(attempt)
                 onAttempt(attempt)
                 do { try await sleep(delay) } catch {
-                    attempts.append(Attempt(number: number + 1, startedAt: Date(), latency: 0, outcome: .failure(.cancelled)))
+                    let cancelled = Attempt(number: number + 1, startedAt: Date(), latency: 0, outcome: .failure(.cancelled))
+                    attempts.append(cancelled)
+                    onAttempt(cancelled)
                     return SendReport(request: request, attempts: attempts)
                 }
                 number += 1
@@ -74,7 +76,8 @@ public final class URLSessionSender: RequestSending {
     }
 
     private func attemptOnce(_ request: APIRequest, number: Int) async -> Attempt {
-        var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: configuration.connectTimeout)
+        var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData,
+                                    timeoutInterval: Self.wholeSeconds(configuration.connectTimeout))
         urlRequest.httpMethod = request.method
         for h in request.headers { urlRequest.addValue(h.value, forHTTPHeaderField: h.name) }
         urlRequest.httpBody = request.method == "GET" ? nil : request.bodyData
@@ -95,8 +98,9 @@ public final class URLSessionSender: RequestSending {
             await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, NetworkError>, Never>) in
                 let once = ResumeOnce(continuation)
                 let task = session.dataTask(with: request) { data, response, error in
+                    state.finish()
                     if let error {
-                        once.resume(.failure(state.timedOut ? .timedOut(seconds: overall) : NetworkError.from(error, url: url, timeout: self.configuration.connectTimeout)))
+                        once.resume(.failure(state.timedOut ? .timedOut(seconds: overall) : NetworkError.from(error, url: url, timeout: Self.wholeSeconds(self.configuration.connectTimeout))))
                     } else if let http = response as? HTTPURLResponse {
                         once.resume(.success(HTTPResponse(status: http.statusCode, headers: Self.headers(of: http), body: data ?? Data())))
                     } else {
@@ -114,6 +118,14 @@ public final class URLSessionSender: RequestSending {
         } onCancel: {
             state.cancel()
         }
+    }
+
+    /// A timeout as URLSession can honour it. Foundation on Linux truncates timeouts to whole seconds
+    /// (`Int(0.5) * 1000` ms = 0, which fires at once and fails every request), so sub-second values are
+    /// rounded up; the exact overall limit is enforced by `perform`'s own timer.
+    static func wholeSeconds(_ seconds: Double) -> Double {
+        guard seconds.isFinite else { return 86_400 }
+        return min(86_400, max(1, seconds.rounded(.up)))
     }
 
     static func headers(of response: HTTPURLResponse) -> [Header] {

@@ -19,10 +19,13 @@ final class TaskBox: Sendable {
         task?.cancel()
     }
 
+    /// Records that the data task completed, so a late timer neither cancels it nor calls it timed out.
+    func finish() { state.withLock { $0.finished = true } }
+
     /// Marks the attempt as timed out and cancels it; false if it already finished or was cancelled.
     func markTimedOut() -> Bool {
         let task = state.withLock { s -> URLSessionDataTask?? in
-            guard !s.cancelled, !s.timedOut else { return .none }
+            guard !s.cancelled, !s.timedOut, !s.finished else { return .none }
             s.timedOut = true
             return .some(s.task)
         }

@@ -59,14 +59,35 @@ struct SandboxFaultTests {
     @Test func hangHoldsUntilTheClientGivesUp() async throws {
         try await withSandbox { server, port in
             server.enqueue(.hang)
+            let clock = ContinuousClock()
+            let started = clock.now
             let error = await #expect(throws: URLError.self) {
-                _ = try await send(port: port, path: "/api/track", body: validTrack, timeout: 0.5)
+                _ = try await postGivingUpAfterOneSecond(port: port, body: validTrack)
             }
             #expect(error?.code == .timedOut)
+            // The sandbox held the request until the client's own limit, it did not fail it early.
+            #expect(clock.now - started >= .milliseconds(900))
             #expect(server.receivedEvents().isEmpty)
             let after = try await send("GET", port: port, path: "/sandbox/health")
             #expect(after.status == 200)
         }
+    }
+
+    /// A POST whose client gives up after one second. Foundation on Linux ignores `URLRequest.timeoutInterval`
+    /// (the session's 60 s default wins) and truncates timeouts to whole seconds, so the limit goes on the
+    /// session configuration, as one second.
+    private func postGivingUpAfterOneSecond(port: Int, body: String) async throws -> Int {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = 1
+        let session = URLSession(configuration: configuration)
+        defer { session.finishTasksAndInvalidate() }
+        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)/api/track")))
+        request.httpMethod = "POST"
+        request.setValue("test-key-123456", forHTTPHeaderField: "x-api-key")
+        request.setValue("application/json", forHTTPHeaderField: "content-type")
+        request.httpBody = Data(body.utf8)
+        let (_, response) = try await session.data(for: request)
+        return (response as? HTTPURLResponse)?.statusCode ?? 0
     }
 
     @Test func stopEndsAHangingRequest() async throws {

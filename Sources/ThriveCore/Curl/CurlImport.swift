@@ -40,6 +40,7 @@ public enum CurlImport {
         let text = positions.text
         var lineStart = 0
         var firstWords: String?
+        var loneCurl: (Int, String?)?
         var lineNumber = 1
         while lineStart < text.count {
             var lineEnd = lineStart
@@ -51,18 +52,31 @@ public enum CurlImport {
                 line.append(contentsOf: text[k..<lineEnd])
                 let (prompt, rest) = stripPrompt(String(line))
                 let word = rest.prefix { !$0.isWhitespace }
-                if isCurl(String(word)) {
+                // A lone "cURL" is a docs heading (seed 004 puts one above its command), not a command,
+                // unless the options follow on the next lines.
+                let alone = rest.dropFirst(word.count).allSatisfy(\.isWhitespace)
+                if isCurl(String(word)), !alone || nextLineIsOption(text, after: lineEnd) {
                     let start = k + prompt
                     return (start, firstWords != nil ? ["ignored the text before line \(lineNumber) (“\(firstWords ?? "")”): the curl command starts there"] : [])
                 }
+                if isCurl(String(word)), loneCurl == nil { loneCurl = (k + prompt, firstWords) }
                 // Comment lines above a command are normal in docs and scripts; they are not worth a warning.
                 if firstWords == nil, text[k] != "#" { firstWords = positions.excerpt(at: k, limit: 30) }
             }
             lineStart = lineEnd + 1
             lineNumber += 1
         }
+        // Only a bare `curl` line: read it, so the error says what is missing (the URL) rather than "not curl".
+        if let (start, before) = loneCurl { return (start, before.map { ["ignored the text before the curl command (“\($0)”)"] } ?? []) }
         guard let firstWords else { throw CurlImportError(.notCurl, "not a curl command: the text is empty or only comments") }
         throw CurlImportError(.notCurl, "not a curl command: it starts with “\(firstWords)” and no line starts with curl")
+    }
+
+    /// True when the first non-blank character after the line break at `lineEnd` is `-` (an option).
+    private static func nextLineIsOption(_ text: [Unicode.Scalar], after lineEnd: Int) -> Bool {
+        var k = lineEnd
+        while k < text.count, CurlTextPositions.isBlank(text[k]) || text[k] == "\n" { k += 1 }
+        return k < text.count && text[k] == "-"
     }
 
     /// Removes a shell prompt; returns how many scalars it took and the rest of the line.

@@ -38,16 +38,27 @@ struct SandboxCommand: AsyncParsableCommand {
         config.seed = seed
         if !keys.isEmpty { config.validKeys = Set(keys) }
         let server = SandboxServer(configuration: config)
+        // Listen for signals before the banner can go out: a script that reads the banner and at once sends
+        // SIGINT must not find the signal ignored with nobody listening yet (the process would never stop).
+        let stop = SignalWaiter.waitForTermination()
         let task = Task {
             try await server.runUntilCancelled { port in
                 // Written unbuffered: scripts wait for this line to learn the port.
                 FileHandleWriter.write(server.banner(port: port) + "\n", fd: 1)
             }
         }
-        let stop = SignalWaiter.waitForTermination()
-        await stop.value
-        task.cancel()
-        do { try await task.value } catch is CancellationError {} catch {
+        // Serve until a signal, or until the server ends by itself (it could not bind the port, or failed).
+        // Awaiting a task's value ignores cancellation, so both tasks are cancelled directly to end the group.
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await stop.value }
+            group.addTask { _ = await task.result }
+            await group.next()
+            task.cancel()
+            stop.cancel()
+        }
+        do { try await task.value } catch is CancellationError {} catch let error as SandboxServerError {
+            throw CLIError("\(error.message) (is the port in use? --port 0 picks a free one)")
+        } catch {
             throw CLIError("the sandbox stopped: \(error)")
         }
     }
@@ -55,19 +66,22 @@ struct SandboxCommand: AsyncParsableCommand {
 
 /// Waits for SIGINT or SIGTERM without killing the process, so the server can close its port cleanly.
 enum SignalWaiter {
+    /// Installs the handlers before returning (so no signal between this call and the first await is lost);
+    /// the task ends at the first SIGINT or SIGTERM.
     static func waitForTermination() -> Task<Void, Never> {
+        // The default action would kill the process; dispatch sources still see ignored signals.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
+        let (signals, continuation) = AsyncStream.makeStream(of: Int32.self, bufferingPolicy: .bufferingNewest(1))
+        for sig in [SIGINT, SIGTERM] {
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { continuation.yield(sig) }
+            source.resume()
+            SignalSources.keep(source)
+        }
         return Task {
-            await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
-                let once = OnceFlag()
-                for sig in [SIGINT, SIGTERM] {
-                    let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-                    source.setEventHandler { if once.claim() { c.resume() } }
-                    source.resume()
-                    SignalSources.keep(source)
-                }
-            }
+            var iterator = signals.makeAsyncIterator()
+            _ = await iterator.next()
         }
     }
 }

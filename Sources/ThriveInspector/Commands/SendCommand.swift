@@ -56,6 +56,10 @@ struct SendCommand: AsyncParsableCommand {
     @OptionGroup var target: TargetFlags
 
     func run() async throws {
+        guard timeout.isFinite, timeout > 0 else {
+            throw CLIError("--timeout must be a number of seconds greater than 0 (e.g. 30 or 0.5), not \(timeout)")
+        }
+        guard retries >= 0 else { throw CLIError("--retries must be 0 or more, not \(retries)") }
         let settings = try target.resolve()
         let catalogue = UserTemplates.catalogue()
         var (body, ep) = try composeBody(catalogue: catalogue)

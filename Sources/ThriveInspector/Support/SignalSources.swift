@@ -1,12 +1,6 @@
 import Dispatch
 import Synchronization
 
-/// True the first time `claim()` is called, false after: for resuming a continuation from racing callbacks.
-final class OnceFlag: Sendable {
-    private let taken = Mutex(false)
-    func claim() -> Bool { taken.withLock { t in defer { t = true }; return !t } }
-}
-
 /// Keeps signal sources alive for the life of the process (a released source stops delivering).
 enum SignalSources {
     private static let sources = Mutex<[KeptSource]>([])

@@ -1,0 +1,303 @@
+import Foundation
+import Synchronization
+import Testing
+import ThriveCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The scriptable subcommands, driven through the built binary: exit codes, stdout and one-line errors.
+@Suite("CLI", .serialized)
+struct CLITests {
+    @Test func templatesListsAllFifteen() throws {
+        let r = try BuiltBinary.run(["templates"])
+        #expect(r.status == 0)
+        let names = r.stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) }
+        #expect(names == ["signed_up", "signed_in", "signed_out", "account_created", "account_added_user", "account_removed_user",
+                          "account_deleted", "invite_sent", "feature_used", "page_visit", "user_enriched", "trial_started",
+                          "trial_ended", "identify", "group"])
+        #expect(r.stdout.contains("identify              /identify   "))
+        #expect(r.stderr.isEmpty)
+    }
+
+    @Test func templateShowsFieldsAndASamplePayload() throws {
+        let r = try BuiltBinary.run(["templates", "signed_up"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("signed_up — "))
+        #expect(r.stdout.contains("POST /api/track") && r.stdout.contains("Fields:"))
+        #expect(r.stdout.range(of: #"properties\.user_email +expected +string"#, options: .regularExpression) != nil)
+        #expect(r.stdout.range(of: #"user_id +required +string"#, options: .regularExpression) != nil)
+        let sample = try #require(r.stdout.components(separatedBy: "Sample payload:\n").last)
+        let body = try JSONParser.parse(sample)
+        #expect(body.arrayValue?.first?["event_name"] == .string("signed_up"))
+        #expect(body.arrayValue?.first?["properties"]?["user_email"]?.stringValue != nil)
+    }
+
+    @Test func unknownTemplateIsOneLine() throws {
+        let r = try BuiltBinary.run(["templates", "nope"])
+        expectOneClearLine(r, mentioning: "unknown template \"nope\"")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func validFileExitsZero() throws {
+        let path = try write(#"[{"event_name":"signed_up","user_id":"u1","properties":{"user_email":"a@b.co","user_name":"A"},"timestamp":"2024-01-15T10:30:00Z"}]"#)
+        let r = try BuiltBinary.run(["validate", path])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("\(path): 1 event for /track, 0 errors"))
+    }
+
+    /// Seed 003's "Try Out!" sample: `event` instead of `event_name`, and a two-digit year.
+    static let seed003 = #"{"event": "signed_up", "properties": {"email": "john.doe@example.com", "name": "John Doe"}, "user_id": "766b3aef-5904-46fe-af05-a293fee8h345", "timestamp": "20-11-23T22:28:55.111Z"}"#
+
+    @Test func malformedSeedTimestampFails() throws {
+        let path = try write(Self.seed003)
+        let r = try BuiltBinary.run(["validate", path])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("2 errors"))
+        let line = try #require(r.stdout.split(separator: "\n").first { $0.contains("/0/timestamp") })
+        #expect(line.contains("error"))
+        #expect(line.contains("20-11-23T22:28:55.111Z"))
+    }
+
+    @Test func validateJSONOutputParses() throws {
+        let good = try write(#"[{"user_id":"u1","traits":{"plan":"pro"}}]"#)
+        let bad = try write(Self.seed003)
+        let r = try BuiltBinary.run(["validate", "--json", good, bad])
+        #expect(r.status == 1)
+        let files = try #require(try JSONParser.parse(r.stdout).arrayValue)
+        #expect(files.map { $0["file"]?.stringValue } == [good, bad])
+        #expect(files[0]["endpoint"] == .string("identify"))
+        #expect(files[0]["findings"]?.arrayValue?.isEmpty == true)
+        let findings = try #require(files[1]["findings"]?.arrayValue)
+        #expect(findings.contains { $0["path"] == .string("/0/timestamp") && $0["severity"] == .string("error") && $0["code"] == .string("malformed_timestamp") })
+    }
+
+    @Test func truncatedJSONNamesLineAndColumn() throws {
+        let path = try write("[{\"event_name\": \"signed_up\",\n  \"user_id\": \"u")
+        let r = try BuiltBinary.run(["validate", path])
+        expectOneClearLine(r, mentioning: path)
+        #expect(r.stderr.range(of: "^\(NSRegularExpression.escapedPattern(for: path)): line 2, column \\d+: .+", options: .regularExpression) != nil, "\(r.stderr)")
+    }
+
+    @Test func missingFileIsOneLine() throws {
+        let r = try BuiltBinary.run(["validate", "/nonexistent/events.json"])
+        expectOneClearLine(r, mentioning: "/nonexistent/events.json: no such file")
+    }
+
+    @Test func sendToTheEmbeddedSandbox() throws {
+        let r = try BuiltBinary.run(["send", "--template", "signed_up", "--set", "properties.user_email=x@y.co"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n", maxSplits: 1).map(String.init)
+        #expect(lines.first?.hasPrefix("HTTP 200 OK") == true)
+        let body = try JSONParser.parse(try #require(lines.last))
+        #expect(body["success"] == .bool(true))
+        #expect(body["eventId"]?.stringValue?.hasPrefix("evt_") == true)
+        #expect(r.stderr.contains("embedded sandbox"))
+    }
+
+    @Test func dryRunMasksTheKey() throws {
+        let key = "ts-secret-key-0123456789-ABCD"
+        let keyFile = try write(key + "\n")
+        for format in ["http", "curl", "httpie"] {
+            let r = try BuiltBinary.run(["send", "--template", "signed_up", "--set", "properties.user_email=x@y.co",
+                                         "--dry-run", "--format", format, "--api-key-file", keyFile])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(!r.stdout.contains(key) && !r.stderr.contains(key), "\(format) leaks the key")
+            #expect(r.stdout.contains(SecretMask.mask(key)), "\(format): \(r.stdout)")
+            #expect(r.stdout.contains("https://api.app.thrivestack.ai/api/track"))
+            #expect(r.stdout.contains("x@y.co"))
+        }
+        let revealed = try BuiltBinary.run(["send", "--template", "signed_up", "--dry-run", "--reveal-key", "--api-key-file", keyFile])
+        #expect(revealed.stdout.contains("x-api-key: \(key)"))
+    }
+
+    @Test func curlWithoutABodyIsOneLine() throws {
+        let r = try BuiltBinary.run(["send", "--curl", "curl https://api.app.thrivestack.ai/api/track -H 'x-api-key: k'"])
+        expectOneClearLine(r, mentioning: "no body")
+    }
+
+    @Test func closedPortIsANetworkFailure() throws {
+        let port = try freePort()
+        let r = try BuiltBinary.run(["send", "--template", "signed_up", "--set", "properties.user_email=x@y.co",
+                                     "--base-url", "http://127.0.0.1:\(port)/api", "--timeout", "5"])
+        #expect(r.status == 3)
+        expectOneClearLine(r, mentioning: "connection refused by 127.0.0.1:\(port)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test(arguments: [
+        (["send"], "say what to send"),
+        (["send", "--template", "nope"], "unknown template \"nope\""),
+        (["send", "--template", "signed_up", "--set", "properties.user_email"], "expected path=value"),
+        (["send", "--template", "signed_up", "--timeout", "0"], "--timeout must be"),
+        (["send", "--file", "/nonexistent/e.json"], "/nonexistent/e.json: no such file"),
+        (["send", "--curl", "wget https://example.com"], "not a curl command"),
+        (["send", "--curl", "curl https://h.io/api/track -d '[{\"a\":'"], "the curl body: line 1, column"),
+        (["send", "--template", "signed_up", "--api-key-file", "/nonexistent/key"], "cannot read the API key file"),
+        (["send", "--template", "signed_up", "--live", "--sandbox"], "choose one of"),
+        (["sandbox", "--fault", "teapot"], "unknown kind \"teapot\""),
+        (["sandbox", "--port", "70000"], "--port must be between 0 and 65535"),
+    ])
+    func badInputIsOneClearLine(arguments: [String], mentioning: String) throws {
+        expectOneClearLine(try BuiltBinary.run(arguments), mentioning: mentioning)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")), arguments: [SIGINT, SIGTERM])
+    func sandboxServesCurlAndStopsOnSignal(signal: Int32) throws {
+        let (process, out, err) = try launch(["sandbox", "--port", "0"])
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+        let banner = try #require(out.waitForLine(), "no banner; stderr: \(err.text)")
+        #expect(banner.hasPrefix("ThriveStack sandbox listening on http://127.0.0.1:"))
+        let portText = try #require(banner.firstMatch(of: /127\.0\.0\.1:(\d+)\/api/)?.1)
+        let port = try #require(Int(portText))
+
+        let event = #"[{"event_name":"signed_up","user_id":"cli-user","properties":{"user_email":"a@b.co","user_name":"A"}}]"#
+        let posted = try curl(["-s", "-w", "\n%{http_code}", "-X", "POST", "http://127.0.0.1:\(port)/api/track",
+                               "-H", "content-type: application/json", "-H", "x-api-key: cli-key-12345678", "--data", event])
+        let postedLines = posted.split(separator: "\n")
+        #expect(postedLines.last == "200", "\(posted)")
+        let eventId = try #require(try JSONParser.parse(String(postedLines.first ?? ""))["eventId"]?.stringValue)
+
+        let listed = try JSONParser.parse(try curl(["-s", "http://127.0.0.1:\(port)/sandbox/events"]))
+        let items = try #require(listed.arrayValue)
+        #expect(items.count == 1)
+        #expect(items.first?["eventId"] == .string(eventId))
+        #expect(items.first?["event"]?["user_id"] == .string("cli-user"))
+        #expect(items.first?["headers"]?["x-api-key"] == .string(SecretMask.mask("cli-key-12345678")))
+
+        kill(process.processIdentifier, signal)
+        #expect(waitForExit(process), "the sandbox ignored the signal")
+        #expect(process.terminationReason == .exit, "stopped cleanly rather than killed by the signal")
+        #expect(process.terminationStatus == 0)
+        #expect(err.waitForEnd().isEmpty)
+    }
+
+    @Test func sandboxOnABusyPortFailsAtOnce() throws {
+        let (fd, port) = try boundSocket()
+        defer { close(fd) }
+        let (process, out, err) = try launch(["sandbox", "--port", "\(port)"])
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        #expect(waitForExit(process), "the sandbox waited for a signal instead of reporting the busy port")
+        let r = BuiltBinary.Result(status: process.terminationStatus, stdout: out.waitForEnd(), stderr: err.waitForEnd())
+        expectOneClearLine(r, mentioning: "could not listen on 127.0.0.1:\(port)")
+        #expect(r.status == 1)
+    }
+
+    /// Starts the binary without waiting, in the same clean environment `BuiltBinary.run` uses.
+    func launch(_ arguments: [String]) throws -> (Process, LiveOutput, LiveOutput) {
+        let process = Process()
+        process.executableURL = BuiltBinary.url
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["THRIVESTACK_API_KEY"] = nil
+        env["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)").path
+        process.environment = env
+        let out = LiveOutput(), err = LiveOutput()
+        process.standardOutput = out.pipe
+        process.standardError = err.pipe
+        try process.run()
+        return (process, out, err)
+    }
+
+    /// Waits (generously) for the process to end by itself; false if it is still running.
+    func waitForExit(_ process: Process, within seconds: TimeInterval = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, Date() < deadline { usleep(10_000) }
+        guard !process.isRunning else { return false }
+        process.waitUntilExit()
+        return true
+    }
+
+    /// Runs /usr/bin/curl and returns its standard output.
+    func curl(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["--max-time", "10"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Exit non-zero, and stderr is exactly one line that says what is wrong: no trace, no crash text.
+    func expectOneClearLine(_ r: BuiltBinary.Result, mentioning text: String,
+                            sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(r.status != 0, "exit status", sourceLocation: sourceLocation)
+        let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: true)
+        #expect(lines.count == 1, "stderr: \(r.stderr)", sourceLocation: sourceLocation)
+        #expect(r.stderr.contains(text), "stderr: \(r.stderr)", sourceLocation: sourceLocation)
+        for bad in ["Fatal error", "Stack dump", "Backtrace", "Swift/", "0x0000"] {
+            #expect(!r.stderr.contains(bad), "stderr: \(r.stderr)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Writes `text` to a fresh temporary file and returns its path.
+    func write(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString).json")
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+}
+
+/// A port on 127.0.0.1 with nothing listening (bound, then closed).
+func freePort() throws -> Int {
+    let (fd, port) = try boundSocket(listening: false)
+    close(fd)
+    return port
+}
+
+/// A socket bound to a free port on 127.0.0.1 below the ephemeral range (32768 and up on Linux), so no other
+/// test's listener or client socket is given that port meanwhile; the caller closes it.
+func boundSocket(listening: Bool = true) throws -> (fd: Int32, port: Int) {
+    for _ in 0..<500 {
+        let port = Int.random(in: 20_000..<32_000)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { break }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        let ok = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        } && (!listening || listen(fd, 1) == 0)
+        if ok { return (fd, port) }
+        close(fd)
+    }
+    throw POSIXError(.EADDRINUSE)
+}
+
+/// What a running child has written so far, for waiting on a line such as the sandbox banner.
+final class LiveOutput: Sendable {
+    let pipe = Pipe()
+    private let state = Mutex((data: Data(), ended: false))
+
+    init() {
+        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let chunk = handle.availableData
+            if chunk.isEmpty { handle.readabilityHandler = nil }
+            self?.state.withLock { chunk.isEmpty ? ($0.ended = true) : $0.data.append(chunk) }
+        }
+    }
+
+    var text: String { state.withLock { String(decoding: $0.data, as: UTF8.self) } }
+
+    /// The first line, once it is complete; nil if none arrives in time.
+    func waitForLine(timeout: TimeInterval = 20) -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let end = text.firstIndex(of: "\n") { return String(text[..<end]) }
+            usleep(10_000)
+        }
+        return nil
+    }
+
+    /// Everything written, once the child has closed its end (it has exited).
+    func waitForEnd(timeout: TimeInterval = 20) -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !state.withLock({ $0.ended }), Date() < deadline { usleep(10_000) }
+        return text
+    }
+}
