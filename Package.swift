@@ -73,11 +73,13 @@ let package = Package(
             dependencies: ["ThriveCore"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ThriveSandboxTests", dependencies: ["ThriveSandbox", "ThriveCore"]),
-        .testTarget(name: "ThriveNetTests", dependencies: ["ThriveNet", "ThriveSandbox", "ThriveCore"]),
+        // Helpers shared by the test targets: a sandbox per test, loopback ports with nothing listening.
+        .target(name: "ThriveTestSupport", dependencies: ["ThriveSandbox"], path: "Tests/ThriveTestSupport"),
+        .testTarget(name: "ThriveSandboxTests", dependencies: ["ThriveSandbox", "ThriveCore", "ThriveTestSupport"]),
+        .testTarget(name: "ThriveNetTests", dependencies: ["ThriveNet", "ThriveSandbox", "ThriveCore", "ThriveTestSupport"]),
         .testTarget(name: "TerminalScreenTests", dependencies: ["TerminalScreen"]),
         // Drives the built binary: CLI exit codes and messages, the standalone sandbox, the UI in tmux.
-        .testTarget(name: "ThriveInspectorTests", dependencies: ["thrive-inspector", "ThriveCore", "ProcessSpawn"]),
+        .testTarget(name: "ThriveInspectorTests", dependencies: ["thrive-inspector", "ThriveCore", "ProcessSpawn", "ThriveTestSupport"]),
         .testTarget(name: "ThriveUITests", dependencies: ["ThriveUI", "ThriveCore", "ThriveNet", "TerminalScreen"], exclude: ["Golden"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import ThriveTestSupport
 import ThriveCore
 #if canImport(Glibc)
 import Glibc
@@ -117,7 +118,7 @@ struct CLITests {
     }
 
     @Test func closedPortIsANetworkFailure() throws {
-        let port = try freePort()
+        let port = try closedPort()
         let r = try BuiltBinary.run(["send", "--template", "signed_up", "--set", "properties.user_email=x@y.co",
                                      "--base-url", "http://127.0.0.1:\(port)/api", "--timeout", "5"])
         #expect(r.status == 3)
@@ -240,33 +241,6 @@ struct CLITests {
         try Data(text.utf8).write(to: url)
         return url.path
     }
-}
-
-/// A port on 127.0.0.1 with nothing listening (bound, then closed).
-func freePort() throws -> Int {
-    let (fd, port) = try boundSocket(listening: false)
-    close(fd)
-    return port
-}
-
-/// A socket bound to a free port on 127.0.0.1 below the ephemeral range (32768 and up on Linux), so no other
-/// test's listener or client socket is given that port meanwhile; the caller closes it.
-func boundSocket(listening: Bool = true) throws -> (fd: Int32, port: Int) {
-    for _ in 0..<500 {
-        let port = Int.random(in: 20_000..<32_000)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { break }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        let ok = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        } && (!listening || listen(fd, 1) == 0)
-        if ok { return (fd, port) }
-        close(fd)
-    }
-    throw POSIXError(.EADDRINUSE)
 }
 
 /// What a running child has written so far, for waiting on a line such as the sandbox banner.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThriveTestSupport
 
 /// The real binary in tmux against its embedded sandbox, as a person would use it.
 @Suite("End to end in tmux", .serialized)
@@ -47,7 +48,7 @@ struct EndToEndTests {
     }
 
     @Test func nothingListeningGivesAConnectionRefusedRow() throws {
-        let port = try ClosedPort.make()
+        let port = try closedPort()
         let t = try TmuxSession(["--base-url", "http://127.0.0.1:\(port)/api"])
         try t.waitFor(text: "CUSTOM 127.0.0.1:\(port)")
         try t.send("C-s")
@@ -147,24 +148,5 @@ struct EndToEndTests {
         p.waitUntilExit()
         return pid_t(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-}
-
-/// A loopback port with nothing listening: bound by the kernel's choice, then closed.
-enum ClosedPort {
-    static func make() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw TmuxError("socket() failed") }
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        addr.sin_port = 0
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
-        }
-        guard bound else { throw TmuxError("bind() failed") }
-        return Int(UInt16(bigEndian: addr.sin_port))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThriveTestSupport
 import ThriveCore
 import ThriveNet
 import ThriveSandbox

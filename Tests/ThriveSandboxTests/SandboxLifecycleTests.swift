@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ThriveTestSupport
 import ThriveSandbox
 #if canImport(FoundationNetworking)
 import FoundationNetworking

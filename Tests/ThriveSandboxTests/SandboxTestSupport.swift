@@ -15,23 +15,6 @@ struct HTTPReply: Sendable {
     var text: String { String(decoding: body, as: UTF8.self) }
 }
 
-/// A sandbox on a free port for one test; always stopped afterwards.
-func withSandbox<T>(
-    _ configuration: SandboxConfiguration = SandboxConfiguration(),
-    _ body: (SandboxServer, Int) async throws -> T
-) async throws -> T {
-    let server = SandboxServer(configuration: configuration)
-    let port = try await server.start()
-    do {
-        let result = try await body(server, port)
-        await server.stop()
-        return result
-    } catch {
-        await server.stop()
-        throw error
-    }
-}
-
 /// One request on a fresh ephemeral session, so no connection is reused between calls.
 func send(
     _ method: String = "POST",

@@ -16,26 +16,14 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Port on 127.0.0.1 (0 picks a free one).")
     var port: Int = 8787
 
-    @Option(name: .customLong("fault"), parsing: .singleValue, help: ArgumentHelp("Inject a fault: KIND:RATE (repeatable).", valueName: "KIND:RATE"))
-    var faults: [String] = []
-
-    @Option(help: ArgumentHelp("Delay every answer: 200ms, 1s, or a range 50ms-300ms.", valueName: "DURATION"))
-    var latency: String?
-
-    @Option(help: "Seed for fault draws, so a demo behaves the same every time.")
-    var seed: UInt64?
+    @OptionGroup var sandbox: SandboxFlags
 
     @Option(name: .customLong("api-key"), parsing: .singleValue, help: "Accept only this key (repeatable); by default any non-empty key is accepted.")
     var keys: [String] = []
 
     func run() async throws {
         guard (0...65_535).contains(port) else { throw CLIError("--port must be between 0 and 65535, not \(port)") }
-        var config = SandboxConfiguration(port: port)
-        do {
-            config.faults = try faults.map { try FaultRule.parse($0) }
-            config.latency = try latency.map { try Latency.parse($0) }
-        } catch { throw CLIError("\(error)") }
-        config.seed = seed
+        var config = try sandbox.configuration(port: port)
         if !keys.isEmpty { config.validKeys = Set(keys) }
         let server = SandboxServer(configuration: config)
         // Listen for signals before the banner can go out: a script that reads the banner and at once sends
