@@ -111,3 +111,15 @@ struct JSONTests {
         #expect(try JSONParser.parse(#"{"a":1,"b":2,"a":3}"#).compact() == #"{"a":3,"b":2}"#)
     }
 }
+
+@Suite("Compact size")
+struct CompactSizeTests {
+    @Test(arguments: [
+        #"[]"#, #"{}"#, #"null"#, #"[true,false,null,-1.50e3]"#,
+        #"{"a":"line\nbreak \"quoted\" back\\slash \u0001 tab\t","é":"ü€😀","n":{"m":[1,{"x":[]}]}}"#,
+    ])
+    func countingMatchesWriting(_ text: String) throws {
+        let value = try JSONParser.parse(text)
+        #expect(value.compactByteCount == value.compactData().count)
+    }
+}

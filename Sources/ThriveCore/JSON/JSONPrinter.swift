@@ -23,9 +23,30 @@ extension JSONValue {
 
     /// Byte size of the compact form, computed without keeping the text around.
     public var compactByteCount: Int {
-        var out = [UInt8]()
-        writeCompact(into: &out)
-        return out.count
+        switch self {
+        case .null: return 4
+        case .bool(let b): return b ? 4 : 5
+        case .number(let n): return n.text.utf8.count
+        case .string(let s): return JSONValue.escapedByteCount(s)
+        case .array(let items):
+            return 2 + max(0, items.count - 1) + items.reduce(0) { $0 + $1.compactByteCount }
+        case .object(let obj):
+            return 2 + max(0, obj.count - 1)
+                + obj.members.reduce(0) { $0 + JSONValue.escapedByteCount($1.key) + 1 + $1.value.compactByteCount }
+        }
+    }
+
+    /// The length of `writeEscaped(s)`'s output, quotes included, without writing it.
+    static func escapedByteCount(_ s: String) -> Int {
+        var n = 2
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A, 0x0D, 0x09, 0x08, 0x0C: n += 2
+            case 0x00..<0x20, 0x7F: n += 6
+            default: n += 1
+            }
+        }
+        return n
     }
 
     /// Compact UTF-8 bytes, as sent on the wire.
@@ -108,6 +129,8 @@ extension JSONValue {
     }
 
     /// A JSON string literal for `s`, with quotes.
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     public static func quoted(_ s: String) -> String {
         var out = [UInt8]()
         writeEscaped(s, into: &out)
@@ -116,7 +139,6 @@ extension JSONValue {
 
     static func writeEscaped(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        let hex = Array("0123456789abcdef".utf8)
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "\""): out.append(0x5C); out.append(b)
@@ -128,7 +150,7 @@ extension JSONValue {
             case 0x0C: out.append(0x5C); out.append(UInt8(ascii: "f"))
             case 0x00..<0x20, 0x7F:
                 out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
+                out.append(hexDigits[Int(b >> 4)]); out.append(hexDigits[Int(b & 0xF)])
             default: out.append(b)
             }
         }

@@ -35,14 +35,46 @@ public struct Validator: Sendable {
             out.append(Finding(.error, .batchTooLarge, at: JSONPointer(),
                                "the request is \(ByteSize.describe(bytes)); the API accepts at most 2 MB per request"))
         }
+        var plans = PlanCache()
         for (k, event) in events.enumerated() {
-            out += validate(event: event, endpoint: endpoint, at: JSONPointer([String(k)]), now: now)
+            out += validate(event: event, endpoint: endpoint, at: JSONPointer([String(k)]), now: now, plans: &plans)
         }
         return out
     }
 
     /// Validates one event object; `base` is its pointer inside the body.
     public func validate(event: JSONValue, endpoint: Endpoint, at base: JSONPointer, now: Date = Date()) -> [Finding] {
+        var plans = PlanCache()
+        return validate(event: event, endpoint: endpoint, at: base, now: now, plans: &plans)
+    }
+
+    /// What the checks need from a template, worked out once per template and batch: a 1,000-event batch
+    /// of one event type should not rebuild the same field lists and sets 1,000 times.
+    struct Plan {
+        var template: EventTemplate?
+        /// The template's fields (or the endpoint's common ones) followed by the reserved ones.
+        var specs: [FieldSpec]
+        /// Every path, aliases included, that the tracking plan knows.
+        var planned: Set<JSONPointer>
+    }
+
+    struct PlanCache {
+        private var plans: [String: Plan] = [:]
+
+        mutating func plan(for event: JSONValue, endpoint: Endpoint, catalogue: TemplateCatalogue) -> Plan {
+            let template = catalogue.template(for: event, endpoint: endpoint)
+            let key = endpoint.rawValue + "/" + (template?.name ?? "")
+            if let plan = plans[key] { return plan }
+            let reserved = catalogue.reservedFields(for: endpoint)
+            let specs = (template?.fields ?? catalogue.commonFields(for: endpoint)) + reserved
+            let planned = Set(specs.flatMap { [$0.path] + $0.aliases })
+            let plan = Plan(template: template, specs: specs, planned: planned)
+            plans[key] = plan
+            return plan
+        }
+    }
+
+    func validate(event: JSONValue, endpoint: Endpoint, at base: JSONPointer, now: Date, plans: inout PlanCache) -> [Finding] {
         guard case .object(let obj) = event else {
             return [Finding(.error, .notAnObject, at: base, "each event must be a JSON object, but this one is a \(event.typeName)")]
         }
@@ -85,13 +117,13 @@ public struct Validator: Sendable {
             }
         }
 
-        let template = catalogue.template(for: event, endpoint: endpoint)
-        let fields = template?.fields ?? catalogue.commonFields(for: endpoint)
+        let plan = plans.plan(for: event, endpoint: endpoint, catalogue: catalogue)
+        let template = plan.template
         let checks = FieldChecks(now: now)
         // An old-style "event" key stands in for event_name: it was reported above, with its fix, and must not
         // be reported again as a missing event_name.
         let eventNamePaths = usesEventKey ? [JSONPointer(["event"])] : []
-        for spec in fields + catalogue.reservedFields(for: endpoint) {
+        for spec in plan.specs {
             let paths = [spec.path] + spec.aliases + (spec.path == JSONPointer(["event_name"]) ? eventNamePaths : [])
             let found = paths.lazy.compactMap { p in event[pointer: p].map { (p, $0) } }.first
             guard let (path, value) = found else {
@@ -110,8 +142,7 @@ public struct Validator: Sendable {
             for f in checks.check(value, against: spec, at: p) { add(f) }
         }
         if endpoint == .track, let template, case .object(let props)? = obj["properties"] {
-            let planned = Set((template.fields + catalogue.reservedFields(for: .track)).flatMap { [$0.path] + $0.aliases })
-            for m in props where !planned.contains(JSONPointer(["properties", m.key])) {
+            for m in props where !plan.planned.contains(JSONPointer(["properties", m.key])) {
                 add(Finding(.warning, .unplannedProperty, at: base.appending("properties").appending(m.key),
                             "\"\(m.key)\" is not in the tracking plan for \(template.name)"))
             }
