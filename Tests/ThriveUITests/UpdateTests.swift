@@ -10,8 +10,10 @@ struct UpdateTests {
     func focusForm(_ s: inout AppState, template: String = "signed_up") {
         let i = s.picker.visible(in: s.catalogue).firstIndex { $0.name == template }!
         s.picker.selection = i
+        s.focus = .templates
         _ = Fixtures.key(&s, .enter)
         #expect(s.focus == .form)
+        #expect(s.composer.template?.name == template)
     }
 
     func select(_ s: inout AppState, _ dotted: String) {
@@ -195,6 +197,46 @@ struct UpdateTests {
         #expect(s.focus == .form)
         #expect(s.composer.endpoint == .group)
         #expect(s.composer.body == r.body)
+    }
+
+    @Test func replacingAnEditedDraftAsksFirst() {
+        var s = Fixtures.state()
+        focusForm(&s)
+        select(&s, "properties.user_name")
+        _ = Fixtures.key(&s, .enter, .ctrl("u"))
+        Fixtures.type(&s, "Bob")
+        _ = Fixtures.key(&s, .enter)
+        s.focus = .templates
+        s.picker.selection = s.picker.visible(in: s.catalogue).firstIndex { $0.name == "group" }!
+        _ = Fixtures.key(&s, .enter)
+        #expect(s.overlay == .confirmDiscard(.template(name: "group")))
+        _ = Fixtures.key(&s, .char("n"))
+        #expect(s.overlay == nil)
+        #expect(s.composer.event[pointer: JSONPointer(dotted: "properties.user_name")] == .string("Bob"), "n keeps the draft")
+        _ = Fixtures.key(&s, .enter, .char("y"))
+        #expect(s.composer.endpoint == .group && !s.composer.isEdited, "y loads the template")
+    }
+
+    @Test func brokenRawTextIsNotDroppedSilently() {
+        var s = Fixtures.state()
+        focusForm(&s)
+        _ = Fixtures.key(&s, .function(2))
+        Fixtures.type(&s, "x")
+        s.focus = .templates
+        _ = Fixtures.key(&s, .enter)
+        #expect(s.overlay == .confirmDiscard(.template(name: "signed_up")))
+        _ = Fixtures.key(&s, .escape)
+        #expect(s.composer.raw.text.hasPrefix("x["), "the raw text is still there")
+    }
+
+    @Test func theCursorFollowsAFieldWhoseRowMoves() {
+        var s = Fixtures.state()
+        focusForm(&s)
+        select(&s, "context.source")
+        _ = Fixtures.key(&s, .char(" "))
+        #expect(s.composer.selectedRow?.path == JSONPointer(dotted: "context.source"))
+        _ = Fixtures.key(&s, .char(" "))
+        #expect(s.composer.event[pointer: JSONPointer(dotted: "context.source")] == .string("marketing"), "the second Space cycles the same field")
     }
 
     @Test func pickerFilters() {

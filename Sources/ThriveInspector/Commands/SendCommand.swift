@@ -114,7 +114,7 @@ struct SendCommand: AsyncParsableCommand {
         switch final.outcome {
         case .success(let response):
             let retried = report.retries > 0 ? ", after \(report.retries) retr\(report.retries == 1 ? "y" : "ies")" : ""
-            print("HTTP \(response.status) \(response.isSuccess ? "OK" : response.summary) (\(NetworkError.format(final.latency))\(retried))")
+            print("HTTP \(response.summary) (\(NetworkError.format(final.latency))\(retried))")
             if let j = response.json { print(j.pretty()) } else if !response.body.isEmpty { print(response.bodyText) }
             if !response.isSuccess { throw Exit.httpError }
         case .failure(let error):

@@ -49,6 +49,8 @@ enum TUIApp {
             if runner.takeDueTick() { messages.append(.tick(Date())) }
             guard !messages.isEmpty else { continue }
             for msg in messages {
+                // The clock is an input like any other: update reads it from the state, never from Date().
+                state.now = Date()
                 if case .sendFinished(let id, _) = msg { runner.forget(id) }
                 runner.run(update(&state, msg))
                 if runner.quitRequested { break }

@@ -69,6 +69,14 @@ public enum Overlay: Sendable, Equatable {
     case detail(id: UUID, scroll: Int)
     /// The draft has errors the API would reject: send anyway?
     case confirmSend(errors: [String])
+    /// Loading this would replace a draft the user has changed: discard it?
+    case confirmDiscard(PendingLoad)
+}
+
+/// Something that replaces the draft, held while the user confirms.
+public enum PendingLoad: Sendable, Equatable {
+    case template(name: String)
+    case replay(id: UUID)
 }
 
 /// The whole state of the inspector. Pure data: `update` changes it, views read it.

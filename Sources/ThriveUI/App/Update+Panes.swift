@@ -50,9 +50,38 @@ func selectTemplate(_ state: inout AppState, _ visible: [EventTemplate]) {
         return
     }
     let t = visible[state.picker.selection]
+    if state.composer.hasUnsavedWork {
+        state.overlay = .confirmDiscard(.template(name: t.name))
+        return
+    }
+    loadTemplate(&state, t)
+}
+
+func loadTemplate(_ state: inout AppState, _ t: EventTemplate) {
     state.composer.load(template: t)
     state.focus = .form
     state.status = StatusMessage("new \(t.name) draft: Enter edits a field, ^S sends", .info)
+}
+
+func replay(_ state: inout AppState, _ e: HistoryEntry) {
+    state.composer.load(body: e.requestBody, endpoint: e.endpoint)
+    state.focus = .form
+    state.status = StatusMessage("loaded the \(e.eventNames.first ?? e.endpoint.rawValue) request from \(Timestamp.format(e.sentAt)): edit and ^S to resend", .info)
+}
+
+/// y on the discard question: do what was asked; anything else keeps the draft.
+func handleDiscardKey(_ state: inout AppState, _ key: Key, _ pending: PendingLoad) {
+    state.overlay = nil
+    guard key == .char("y") || key == .char("Y") else {
+        state.status = StatusMessage("kept your draft", .info)
+        return
+    }
+    switch pending {
+    case .template(let name):
+        if let t = state.catalogue.template(named: name) { loadTemplate(&state, t) }
+    case .replay(let id):
+        if let e = state.history.store.entries.last(where: { $0.id == id }) { replay(&state, e) }
+    }
 }
 
 func handlePreviewAction(_ state: inout AppState, _ action: Action) -> [Effect] {
@@ -83,9 +112,11 @@ func handleHistoryAction(_ state: inout AppState, _ action: Action) -> [Effect] 
         if let e = state.history.selectedEntry { state.overlay = .detail(id: e.id, scroll: 0) }
     case .replay:
         guard let e = state.history.selectedEntry else { return [] }
-        state.composer.load(body: e.requestBody, endpoint: e.endpoint)
-        state.focus = .form
-        state.status = StatusMessage("loaded the \(e.eventNames.first ?? e.endpoint.rawValue) request from \(Timestamp.format(e.sentAt)): edit and ^S to resend", .info)
+        if state.composer.hasUnsavedWork {
+            state.overlay = .confirmDiscard(.replay(id: e.id))
+        } else {
+            replay(&state, e)
+        }
     default: break
     }
     return []
@@ -103,6 +134,8 @@ func handleOverlayKey(_ state: inout AppState, _ key: Key) -> [Effect] {
             state.status = StatusMessage("not sent", .info)
         default: break
         }
+    case .confirmDiscard(let pending)?:
+        handleDiscardKey(&state, key, pending)
     case .help(let scroll)?:
         switch key {
         case .up, .char("k"): state.overlay = .help(scroll: max(0, scroll - 1))

@@ -41,12 +41,17 @@ public struct ComposerState: Sendable {
     /// The raw text's parse error; while set, `body` keeps the last text that parsed.
     public private(set) var rawError: JSONParseError?
     public private(set) var findings: [Finding] = []
+    /// True once the user changed the draft since it was loaded; replacing it then asks first.
+    public private(set) var isEdited = false
     public var previewScroll = 0
 
     init(catalogue: TemplateCatalogue, drafts: DraftFactory) {
         self.catalogue = catalogue
         self.drafts = drafts
     }
+
+    /// Work that replacing the draft would throw away: changes, an open field editor, raw text that does not parse.
+    public var hasUnsavedWork: Bool { isEdited || edit != nil || (mode == .raw && rawError != nil) }
 
     /// True while keys go to a text editor (so `q` types a q instead of quitting).
     public var isTextEntry: Bool { edit != nil || prompt != nil || mode == .raw }
@@ -76,7 +81,9 @@ public struct ComposerState: Sendable {
         edit = nil
         prompt = nil
         mode = .form
+        rawError = nil
         replaceBody(drafts.makeBody(t), syncRaw: true)
+        isEdited = false
         // Start on the first field worth typing into: a required string with an example or empty value.
         selection = rows.firstIndex { !$0.isContainer && $0.path.tokens.first != "event_name" && $0.path.tokens.count > 1 && $0.isRequired } ?? 0
     }
@@ -86,8 +93,9 @@ public struct ComposerState: Sendable {
         endpoint = ep
         let normalized = RequestBuilder.normalizedBody(newBody)
         template = normalized.arrayValue?.first.flatMap { catalogue.template(for: $0, endpoint: ep) }
-        eventIndex = 0; selection = 0; scroll = 0; edit = nil; prompt = nil; mode = .form
+        eventIndex = 0; selection = 0; scroll = 0; edit = nil; prompt = nil; mode = .form; rawError = nil
         replaceBody(normalized, syncRaw: true)
+        isEdited = false
     }
 
     // MARK: - Changing the body
@@ -97,16 +105,18 @@ public struct ComposerState: Sendable {
         var b = body
         b.set(value, at: JSONPointer([String(eventIndex)]).appending(path))
         replaceBody(b, syncRaw: true)
+        isEdited = true
     }
 
     /// Applies a finding's fix.
     public mutating func apply(_ fix: Fix) {
         var b = body
-        if fix.apply(to: &b) { replaceBody(b, syncRaw: true) }
+        if fix.apply(to: &b) { replaceBody(b, syncRaw: true); isEdited = true }
     }
 
     /// Takes the raw editor's text: parses it, keeping the text as typed whatever happens.
     public mutating func rawTextChanged() {
+        isEdited = true
         do throws(JSONParseError) {
             let parsed = try JSONParser.parse(raw.text)
             rawError = nil
@@ -139,11 +149,18 @@ public struct ComposerState: Sendable {
         if endpoint == .track, template == nil || template?.eventName != event["event_name"]?.stringValue {
             template = catalogue.template(for: event, endpoint: endpoint) ?? (template?.endpoint == endpoint && template?.eventName == nil ? template : nil)
         }
+        // Setting or removing a field can move its row (present fields come first); the cursor follows the
+        // field, so the next key acts on the row the user was on.
+        let selectedPath = selectedRow?.path
         rows = FormRows.rows(event: event, template: template)
+        if let selectedPath, let i = rows.firstIndex(where: { $0.path == selectedPath }) { selection = i }
         if selection >= rows.count { selection = max(0, rows.count - 1) }
         findings = Validator(catalogue: catalogue).validate(body: body, endpoint: endpoint)
         if syncRaw && mode == .raw { raw = TextArea(text: b.pretty()) }
     }
+
+    /// Rebuilds rows and findings for the current event (after switching events in a batch); not an edit.
+    mutating func refresh() { replaceBody(body, syncRaw: false) }
 
     /// Re-validates (time-dependent checks such as future timestamps).
     public mutating func revalidate() { findings = Validator(catalogue: catalogue).validate(body: body, endpoint: endpoint) }

@@ -67,7 +67,7 @@ extension ComposerState {
         guard count > 1 else { return StatusMessage("the batch has one event") }
         eventIndex = (eventIndex + delta + count) % count
         selection = 0
-        set(event, at: JSONPointer()) // refresh rows for the new event
+        refresh()
         return StatusMessage("event \(eventIndex + 1) of \(count)")
     }
 
@@ -116,6 +116,8 @@ extension ComposerState {
                 edit = nil
                 set(value, at: e.path)
                 if key == .tab { moveSelection(1) }
+                // Replaces any earlier "not a number" complaint still on the status line.
+                return StatusMessage("\(e.path.dotted) set", .success)
             case .failure(let err):
                 e.error = err.message
                 edit = e

@@ -26,7 +26,8 @@ public struct FormRow: Sendable, Equatable {
         if let spec { return spec.type }
         switch value {
         case .bool?: return .boolean
-        case .number(let n)?: return n.isInteger ? .integer : .number
+        // Without a spec, 0 says nothing about the property being whole: any number is accepted.
+        case .number?: return .number
         case .array?: return .array
         case .object?: return .object
         default: return .string

@@ -40,6 +40,14 @@ enum Box {
     }
 
     /// Pads (or truncates) to exactly `width` columns.
+    /// Shortens in the middle (`enrichment_…_sub_role`), keeping both ends: for names that share a prefix.
+    static func fitMiddle(_ text: String, _ width: Int) -> String {
+        guard DisplayWidth.of(text) > width, width > 4 else { return fit(text, width) }
+        let chars = Array(text)
+        let tail = (width - 1) / 2, head = width - 1 - tail
+        return String(chars.prefix(head)) + "…" + String(chars.suffix(tail))
+    }
+
     static func pad(_ text: String, _ width: Int) -> String {
         let t = fit(text, width)
         return t + String(repeating: " ", count: max(0, width - DisplayWidth.of(t)))

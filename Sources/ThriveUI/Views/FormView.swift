@@ -27,8 +27,10 @@ enum FormView {
             let mark = worst == .error ? "✗" : (worst == .warning ? "!" : (row.isRequired ? "*" : " "))
             let markRole: Role = worst == .error ? .error : (worst == .warning ? .warning : .accent)
             var x = buf.write(mark, x: inner.x, y: y, style: Style(fg: markRole, bg: bg, [.bold]), clip: inner)
-            let name = String(repeating: " ", count: row.depth * 2) + row.label
-            buf.write(Box.pad(name, nameWidth), x: x, y: y, style: Style(fg: row.value == nil ? .muted : .jsonKey, bg: bg, selected && focused ? [.bold] : []), clip: inner)
+            let indent = String(repeating: " ", count: row.depth * 2)
+            // One column always separates the name from the type; long names keep their distinct ends.
+            let name = indent + Box.fitMiddle(row.label, max(1, nameWidth - 1 - indent.count))
+            buf.write(Box.pad(name, nameWidth - 1) + " ", x: x, y: y, style: Style(fg: row.value == nil ? .muted : .jsonKey, bg: bg, selected && focused ? [.bold] : []), clip: inner)
             x += nameWidth
             if typeWidth > 0 {
                 buf.write(Box.pad(row.typeName, typeWidth - 1), x: x, y: y, style: Style(fg: .muted, bg: bg), clip: inner)

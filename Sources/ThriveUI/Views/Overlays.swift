@@ -61,8 +61,8 @@ enum DetailOverlay {
         out.append([])
         out += JSONStyling.lines(e.requestBody)
         out.append([])
-        let (status, role) = HistoryView.status(e, spinner: 0)
-        out.append([("Response ", .text), (status, role), ("  " + e.summary, .muted)])
+        let (_, role) = HistoryView.status(e, spinner: 0)
+        out.append([("Response: ", .text), (e.summary, role)])
         out += e.responseHeaders.map { [("\($0.name): ", .muted), ($0.value, .text)] }
         if !e.responseBody.isEmpty {
             out.append([])
@@ -95,5 +95,25 @@ enum ConfirmOverlay {
         let width = min(buf.size.width - 4, max(50, (all.map { DisplayWidth.of($0.0) }.max() ?? 40) + 4))
         let inner = Modal.frame(title: "Send with errors?", width: width, height: all.count + 2, into: &buf, border: .warning)
         Modal.lines(all.map { (Box.fit($0.0, width - 4), $0.1) }, scroll: 0, in: inner, into: &buf)
+    }
+}
+
+/// Loading a template or a history entry over a changed draft: discard it?
+enum DiscardOverlay {
+    static func render(_ state: AppState, pending: PendingLoad, into buf: inout CellBuffer) {
+        let what: String
+        switch pending {
+        case .template(let name): what = "Start a new \(name) draft?"
+        case .replay(let id):
+            let name = state.history.store.entries.last { $0.id == id }?.eventNames.first ?? "history"
+            what = "Load the \(name) request from history?"
+        }
+        let c = state.composer
+        let detail = c.mode == .raw && c.rawError != nil ? "Your raw JSON does not parse yet and would be lost."
+            : "Your changes to the current draft would be lost."
+        let all: [(String, Role)] = [(what, .text), (detail, .warning), ("", .text), ("y = discard and load   n/Esc = keep editing", .muted)]
+        let width = min(buf.size.width - 4, (all.map { DisplayWidth.of($0.0) }.max() ?? 40) + 4)
+        let inner = Modal.frame(title: "Discard your draft?", width: width, height: all.count + 2, into: &buf, border: .warning)
+        Modal.lines(all, scroll: 0, in: inner, into: &buf)
     }
 }

@@ -27,6 +27,7 @@ public func render(_ state: AppState) -> CellBuffer {
     case .help(let scroll)?: HelpOverlay.render(state, scroll: scroll, into: &buf)
     case .detail(let id, let scroll)?: DetailOverlay.render(state, id: id, scroll: scroll, into: &buf)
     case .confirmSend(let errors)?: ConfirmOverlay.render(errors: errors, into: &buf)
+    case .confirmDiscard(let pending)?: DiscardOverlay.render(state, pending: pending, into: &buf)
     case nil: break
     }
     return buf
