@@ -239,6 +239,16 @@ struct UpdateTests {
         #expect(s.composer.event[pointer: JSONPointer(dotted: "context.source")] == .string("marketing"), "the second Space cycles the same field")
     }
 
+    @Test func thePreviewFollowsEveryKeystroke() {
+        var s = Fixtures.state(width: 120, height: 40)
+        focusForm(&s)
+        select(&s, "properties.user_name")
+        _ = Fixtures.key(&s, .enter, .ctrl("u"))
+        Fixtures.type(&s, "Zoë")
+        #expect(render(s).text.contains(#""user_name": "Zoë""#), "typed text shows before Enter")
+        #expect(s.composer.event[pointer: JSONPointer(dotted: "properties.user_name")] == .string("Jane Doe"), "not committed yet")
+    }
+
     @Test func pickerFilters() {
         var s = Fixtures.state()
         _ = Fixtures.key(&s, .char("/"))

@@ -8,6 +8,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .terminal(let event): return handleTerminal(&state, event)
     case .sandboxReady(let port, let faults):
         state.target.kind = .sandbox(port: port)
+        // A start-up problem (a broken theme file, an unknown theme) stays up: the badge already shows the port.
+        if let kind = state.status?.kind, kind == .warning || kind == .error { return [] }
         state.status = faults.map { StatusMessage("sandbox ready on 127.0.0.1:\(port) with \($0)", .warning) }
             ?? StatusMessage("sandbox ready on 127.0.0.1:\(port): nothing leaves this machine", .success)
         return []

@@ -159,6 +159,16 @@ public struct ComposerState: Sendable {
         if syncRaw && mode == .raw { raw = TextArea(text: b.pretty()) }
     }
 
+    /// The body the preview shows: while a field is being typed, with the typed text in place when it is
+    /// a valid value for the field, so the preview follows every keystroke before Enter commits it.
+    public var previewBody: JSONValue {
+        guard let e = edit, let row = rows.first(where: { $0.path == e.path }),
+              case .success(let value) = parse(e.line.text, kind: row.editKind, hadValue: row.value) else { return body }
+        var b = body
+        b.set(value, at: JSONPointer([String(eventIndex)]).appending(e.path))
+        return b
+    }
+
     /// Rebuilds rows and findings for the current event (after switching events in a batch); not an edit.
     mutating func refresh() { replaceBody(body, syncRaw: false) }
 

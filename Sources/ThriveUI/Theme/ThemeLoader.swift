@@ -5,7 +5,8 @@ import TerminalScreen
 ///
 /// Search order, first match by name wins: `--theme-dir`, `$XDG_CONFIG_HOME/thrive-inspector/themes`
 /// (or `~/.config/thrive-inspector/themes`), `./themes`, then the install location: `themes/` next to the
-/// executable and `../share/thrive-inspector/themes` relative to it. The built-in `default-dark` and
+/// executable, `../share/thrive-inspector/themes` relative to it, and for a build from source the checkout's
+/// own `themes/`. The built-in `default-dark` and
 /// `monochrome` themes are added unless a file shadows them.
 public enum ThemeLoader {
     /// Files larger than this are not themes; refusing them keeps a mistaken path from stalling start-up.
@@ -68,9 +69,16 @@ public enum ThemeLoader {
             dirs.append(join(binDir, "themes"))
             dirs.append(join(binDir, "../share/thrive-inspector/themes"))
         }
+        // A build from source (`swift run` from any folder) finds the checkout's themes/ as its install location.
+        dirs.append(sourceCheckoutThemes)
         var seen = Set<String>()
         return dirs.map { ($0 as NSString).standardizingPath }.filter { seen.insert($0).inserted }
     }
+
+    /// `themes/` at the top of the source checkout this module was compiled from (it need not exist).
+    static let sourceCheckoutThemes: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("themes").path
 
     /// Theme files in `dir`, sorted so loading order (and so shadowing within one folder) is stable.
     static func themeFiles(in dir: String) -> [String] {

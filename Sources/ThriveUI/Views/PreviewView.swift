@@ -5,7 +5,7 @@ import ThriveCore
 enum PreviewView {
     static func lines(_ state: AppState) -> [StyledLine] {
         let c = state.composer
-        let request = state.target.previewBuilder.build(endpoint: c.endpoint, body: c.body)
+        let request = state.target.previewBuilder.build(endpoint: c.endpoint, body: c.previewBody)
         var out: [StyledLine] = []
         let url = state.target.builder == nil ? request.url.absoluteString.replacingOccurrences(of: ":0/", with: ":…/") : request.url.absoluteString
         out.append([("POST ", .accent), (url, .text)])
@@ -21,7 +21,7 @@ enum PreviewView {
         let inner = Box.inner(r)
         let maxScroll = max(0, all.count - inner.height)
         let scroll = min(state.composer.previewScroll, maxScroll)
-        let size = state.composer.body.compactByteCount
+        let size = state.composer.previewBody.compactByteCount
         Box.draw(r, title: "Preview", focused: state.focus == .preview, into: &buf,
                  right: all.count > inner.height ? "\(scroll + 1)-\(min(all.count, scroll + inner.height))/\(all.count)" : "\(size) B")
         guard !inner.isEmpty else { return }
