@@ -15,7 +15,7 @@ struct ThriveInspector: AsyncParsableCommand {
         $XDG_CONFIG_HOME/thrive-inspector/config.yaml. It is never printed.
 
         Exit codes: 0 success, 1 bad input or validation errors, 2 the API answered with an error status, \
-        3 no response (network failure).
+        3 no response (network failure), 64 a command-line usage error (unknown option, missing value).
         """,
         version: "0.1.0",
         subcommands: [InspectCommand.self, TemplatesCommand.self, ValidateCommand.self, SendCommand.self, SandboxCommand.self],

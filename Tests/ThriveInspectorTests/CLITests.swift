@@ -80,6 +80,12 @@ struct CLITests {
         #expect(r.stderr.range(of: "^\(NSRegularExpression.escapedPattern(for: path)): line 2, column \\d+: .+", options: .regularExpression) != nil, "\(r.stderr)")
     }
 
+    @Test func aBadNDJSONLineIsReportedWhereItIs() throws {
+        let path = try write("{\"event_name\":\"signed_in\",\"user_id\":\"u1\"}\n{\"event_name\":\"signed_out\",\"user_id\":\"u1\",}\n")
+        let r = try BuiltBinary.run(["validate", path])
+        expectOneClearLine(r, mentioning: "\(path): line 2, column 43: trailing comma")
+    }
+
     @Test func missingFileIsOneLine() throws {
         let r = try BuiltBinary.run(["validate", "/nonexistent/events.json"])
         expectOneClearLine(r, mentioning: "/nonexistent/events.json: no such file")

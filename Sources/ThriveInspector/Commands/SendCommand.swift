@@ -77,6 +77,8 @@ struct SendCommand: AsyncParsableCommand {
             let request = builder(settings, port: 0).build(endpoint: ep, body: body)
             print(RequestPrinter.render(request, format: format, reveal: revealKey)
                 .replacingOccurrences(of: "127.0.0.1:0/", with: "127.0.0.1:<sandbox-port>/"))
+            // The same verdict a real send would give: the request printed, but the API would reject it.
+            if !force, findings.contains(where: { $0.severity == .error }) { throw Exit.badInput }
             return
         }
         var sandbox: SandboxServer?

@@ -14,11 +14,13 @@ enum PayloadFile {
         do {
             return try JSONParser.parse(text)
         } catch let first {
-            // NDJSON: several values on separate lines. Only worth trying when the single-value parse stopped after a value.
-            if first.message.contains("after the end of the JSON value"), let values = try? JSONParser.parseSequence(text) {
-                return .array(values)
+            // NDJSON: several values on separate lines. Only worth trying when the single-value parse stopped after
+            // a value; then the sequence's own error is the real one (a bad later line, not "a second value").
+            var reported = first
+            if first.message.contains("after the end of the JSON value") {
+                do { return .array(try JSONParser.parseSequence(text)) } catch let later { reported = later }
             }
-            throw CLIError("\(name): line \(first.line), column \(first.column): \(first.message)")
+            throw CLIError("\(name): line \(reported.line), column \(reported.column): \(reported.message)")
         }
     }
 }
