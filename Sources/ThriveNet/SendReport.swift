@@ -39,7 +39,9 @@ public struct SendReport: Sendable, Hashable {
     /// One line: `200 OK in 12 ms`, `429 rate limited (retried 3 times)`, `connection refused by …`.
     public var summary: String {
         guard let final else { return "not sent" }
-        let retried = retries > 0 ? " (retried \(retries) time\(retries == 1 ? "" : "s"))" : ""
+        // After retries the last attempt's latency alone would hide the wait: say the whole time too.
+        let retried = retries > 0
+            ? " (retried \(retries) time\(retries == 1 ? "" : "s"), \(NetworkError.format(totalDuration)) in all)" : ""
         switch final.outcome {
         case .success(let r): return "\(r.summary) in \(NetworkError.format(final.latency))\(retried)"
         case .failure(let e): return e.message + retried

@@ -76,7 +76,7 @@ struct SandboxResponder: HTTPResponder {
                 ["line": .int(error.line), "column": .int(error.column)])
         }
         guard case .array(let items) = value else {
-            return SandboxResponses.failure(400, "body must be a JSON array of events (got \(value.typeName == "object" ? "an object" : "a \(value.typeName)"))")
+            return SandboxResponses.failure(400, "body must be a JSON array of events (got \(value.typeNameWithArticle))")
         }
         guard items.count <= SandboxLimits.maxEventsPerRequest else {
             return SandboxResponses.failure(

@@ -136,7 +136,9 @@ public final class SandboxServer: Sendable {
             try await app.run()
             signal.resolve(.failure(CancellationError()))
         } catch {
-            signal.resolve(.failure(SandboxServerError(message: "sandbox could not listen on 127.0.0.1:\(port): \(error)")))
+            // NIO's own text names internal functions ("bind(descriptor:ptr:bytes:)"); the errno says it plainly.
+            let reason = (error as? IOError).map { String(cString: strerror($0.errnoCode)).lowercased() } ?? "\(error)"
+            signal.resolve(.failure(SandboxServerError(message: "sandbox could not listen on 127.0.0.1:\(port): \(reason)")))
             throw error
         }
     }

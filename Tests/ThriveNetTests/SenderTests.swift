@@ -97,7 +97,7 @@ struct SenderTests {
             #expect(first >= 1 && first <= 1.1)
             #expect(second >= 2 && second <= 2.2)
             #expect(delays[2] == nil)
-            #expect(report.summary.contains("(retried 2 times)"))
+            #expect(report.summary.contains("(retried 2 times, "))
             #expect(server.receivedEvents().count == 1)
         }
     }

@@ -18,10 +18,18 @@ struct SandboxLifecycleTests {
 
         await server.stop()
         #expect(server.port == nil)
-        let error = await #expect(throws: URLError.self) {
-            _ = try await send("GET", port: port, path: "/sandbox/health", timeout: 5)
-        }
-        #expect(error?.code == .cannotConnectToHost)
+    }
+
+    /// On a port below the ephemeral range, so no other test's server can be handed it after the stop.
+    @Test func stopReleasesThePort() async throws {
+        let port = try closedPort()
+        let server = SandboxServer(configuration: SandboxConfiguration(port: port))
+        #expect(try await server.start() == port)
+        #expect(try await send("GET", port: port, path: "/sandbox/health").status == 200)
+        #expect(!canBind(port: port), "held while serving")
+        await server.stop()
+        // Bindable again once stop() returns (a client probe could race the listener's last accept).
+        #expect(canBind(port: port), "released by stop()")
     }
 
     @Test func canRestartAfterStop() async throws {

@@ -51,3 +51,22 @@ public func boundSocket(listening: Bool = true) throws -> (fd: Int32, port: Int)
     }
     throw POSIXError(.EADDRINUSE)
 }
+
+/// True when `port` on 127.0.0.1 can be bound now, i.e. no server listens on it.
+///
+/// SO_REUSEADDR, as servers use: connections just closed on the port linger in TIME_WAIT, and they
+/// do not keep a new server from listening there.
+public func canBind(port: Int) -> Bool {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var one: Int32 = 1
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = UInt16(port).bigEndian
+    return withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+    }
+}

@@ -24,6 +24,17 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// The type name with its article, for messages: "an integer", "a string", "null".
+    public var typeNameWithArticle: String {
+        switch self {
+        case .null: return "null"
+        case .number(let n) where n.isInteger: return "an integer"
+        case .array: return "an array"
+        case .object: return "an object"
+        default: return "a \(typeName)"
+        }
+    }
+
     public var stringValue: String? { if case .string(let s) = self { return s }; return nil }
     public var boolValue: Bool? { if case .bool(let b) = self { return b }; return nil }
     public var numberValue: JSONNumber? { if case .number(let n) = self { return n }; return nil }

@@ -63,7 +63,7 @@ struct FieldChecks {
         switch v {
         case .string(let s): return "the string \(JSONValue.quoted(s.count > 40 ? String(s.prefix(40)) + "…" : s))"
         case .null: return "null"
-        default: return "a \(v.typeName) (\(String(v.compact().prefix(40))))"
+        default: return "\(v.typeNameWithArticle) (\(String(v.compact().prefix(40))))"
         }
     }
 }

@@ -20,7 +20,7 @@ public struct Validator: Sendable {
         case .array(let a): events = a
         case .object: events = [body]
         default:
-            return [Finding(.error, .invalidBody, at: JSONPointer(), "the body is a \(body.typeName); the API expects a JSON array of event objects")]
+            return [Finding(.error, .invalidBody, at: JSONPointer(), "the body is \(body.typeNameWithArticle); the API expects a JSON array of event objects")]
         }
         var out: [Finding] = []
         if events.isEmpty {
@@ -76,7 +76,7 @@ public struct Validator: Sendable {
 
     func validate(event: JSONValue, endpoint: Endpoint, at base: JSONPointer, now: Date, plans: inout PlanCache) -> [Finding] {
         guard case .object(let obj) = event else {
-            return [Finding(.error, .notAnObject, at: base, "each event must be a JSON object, but this one is a \(event.typeName)")]
+            return [Finding(.error, .notAnObject, at: base, "each event must be a JSON object, but this one is \(event.typeNameWithArticle)")]
         }
         var out: [Finding] = []
         var reported = Set<JSONPointer>()
@@ -113,7 +113,7 @@ public struct Validator: Sendable {
         }
         for key in ["properties", "traits", "context"] where endpoint.knownKeys.contains(key) {
             if let v = obj[key], !v.isNull, v.objectValue == nil {
-                add(Finding(.error, .wrongType, at: base.appending(key), "\(key) must be an object, not a \(v.typeName)"))
+                add(Finding(.error, .wrongType, at: base.appending(key), "\(key) must be an object, not \(v.typeNameWithArticle)"))
             }
         }
 

@@ -60,6 +60,9 @@ struct SendCommand: AsyncParsableCommand {
             throw CLIError("--timeout must be a number of seconds greater than 0 (e.g. 30 or 0.5), not \(timeout)")
         }
         guard retries >= 0 else { throw CLIError("--retries must be 0 or more, not \(retries)") }
+        guard dryRun || format == .http else {
+            throw CLIError("--format only applies with --dry-run (it chooses how the request is printed); nothing was sent")
+        }
         let settings = try target.resolve()
         let catalogue = UserTemplates.catalogue()
         var (body, ep) = try composeBody(catalogue: catalogue)
@@ -98,7 +101,7 @@ struct SendCommand: AsyncParsableCommand {
             }
         }
         await sandbox?.stop()
-        try finish(report)
+        try finish(report, sentKey: settings.target == .sandbox || settings.apiKey != nil)
     }
 
     private func builder(_ settings: Settings, port: Int) -> RequestBuilder {
@@ -111,13 +114,15 @@ struct SendCommand: AsyncParsableCommand {
         }
     }
 
-    private func finish(_ report: SendReport) throws {
+    /// `sentKey` false: no key was configured, which is the likely reason for a 401.
+    private func finish(_ report: SendReport, sentKey: Bool) throws {
         guard let final = report.final else { throw CLIError("not sent") }
         switch final.outcome {
         case .success(let response):
             let retried = report.retries > 0 ? ", after \(report.retries) retr\(report.retries == 1 ? "y" : "ies")" : ""
             print("HTTP \(response.summary) (\(NetworkError.format(final.latency))\(retried))")
             if let j = response.json { print(j.pretty()) } else if !response.body.isEmpty { print(response.bodyText) }
+            if response.status == 401, !sentKey { printError("no API key was sent: set THRIVESTACK_API_KEY or pass --api-key-file PATH") }
             if !response.isSuccess { throw Exit.httpError }
         case .failure(let error):
             printError("no response: \(report.summary)")

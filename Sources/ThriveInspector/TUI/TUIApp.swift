@@ -24,7 +24,9 @@ enum TUIApp {
 
         var state = AppState(size: terminal.size(), catalogue: catalogue, target: targetState(settings),
                              themeName: theme.name, themeNames: themes.themes.map(\.name))
-        let problems = (themeProblem.map { [$0] } ?? []) + themes.problems + catalogue.loadProblems
+        let noKey = settings.target != .sandbox && settings.apiKey == nil
+            ? ["no API key: requests will be answered 401 (set THRIVESTACK_API_KEY or --api-key-file)"] : []
+        let problems = noKey + (themeProblem.map { [$0] } ?? []) + themes.problems + catalogue.loadProblems
         if let first = problems.first {
             state.status = StatusMessage(first + (problems.count > 1 ? " (+\(problems.count - 1) more)" : ""), .warning)
         }

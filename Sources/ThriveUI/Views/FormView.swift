@@ -8,12 +8,17 @@ enum FormView {
         let focused = state.focus == .form
         let count = c.body.arrayValue?.count ?? 1
         let title = "Form" + (c.template.map { ": \($0.name)" } ?? "")
-        Box.draw(r, title: title, focused: focused, into: &buf, right: count > 1 ? "event \(c.eventIndex + 1)/\(count)" : "")
         let inner = Box.inner(r)
-        guard inner.height >= 3 else { return }
         let helpRows = min(3, max(1, inner.height / 4))
         let listHeight = inner.height - helpRows - 1
         let offset = scrollOffset(selection: c.selection, current: c.scroll, height: listHeight, count: c.rows.count)
+        // Say when rows are out of sight, as the preview does: a field below the fold is easy to miss.
+        var right = count > 1 ? "event \(c.eventIndex + 1)/\(count)" : ""
+        if listHeight > 0, c.rows.count > listHeight {
+            right += (right.isEmpty ? "" : " ") + "\(offset + 1)-\(min(c.rows.count, offset + listHeight))/\(c.rows.count)"
+        }
+        Box.draw(r, title: title, focused: focused, into: &buf, right: right)
+        guard inner.height >= 3 else { return }
         let nameWidth = min(max(10, (c.rows.map { $0.depth * 2 + DisplayWidth.of($0.label) }.max() ?? 10) + 1), inner.width / 2)
         let typeWidth = inner.width >= 44 ? 10 : 0
         for (k, row) in c.rows.dropFirst(offset).prefix(listHeight).enumerated() {

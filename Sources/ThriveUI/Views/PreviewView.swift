@@ -30,6 +30,8 @@ enum PreviewView {
             for (text, role) in line {
                 x = buf.write(text, x: x, y: inner.y + k, style: Style(fg: role, bg: .surface), clip: inner)
             }
+            // A clipped line ends in … so a cut-off value is not mistaken for the whole value.
+            if x > inner.maxX { buf.write("…", x: inner.maxX - 1, y: inner.y + k, style: Style(fg: .muted, bg: .surface), clip: inner) }
         }
     }
 }
