@@ -249,6 +249,29 @@ struct UpdateTests {
         #expect(s.composer.event[pointer: JSONPointer(dotted: "properties.user_name")] == .string("Jane Doe"), "not committed yet")
     }
 
+    @Test func newPropertiesGoWhereTheCursorIs() {
+        var s = Fixtures.state()
+        focusForm(&s)
+        select(&s, "context.group_id")
+        _ = Fixtures.key(&s, .char("a"))
+        Fixtures.type(&s, "locale")
+        _ = Fixtures.key(&s, .enter, .ctrl("u"))
+        Fixtures.type(&s, "en-GB")
+        _ = Fixtures.key(&s, .enter)
+        #expect(s.composer.event[pointer: JSONPointer(dotted: "context.locale")] == .string("en-GB"))
+        select(&s, "properties.user_email")
+        #expect(s.composer.defaultContainer == "properties")
+    }
+
+    @Test func filterPrefersNames() {
+        var p = PickerState()
+        p.filter = "t"
+        let names = p.visible(in: .builtIn()).map(\.name)
+        #expect(names.allSatisfy { $0.contains("t") }, "\(names)")
+        p.filter = "invited"
+        #expect(p.visible(in: .builtIn()).map(\.name) == ["invite_sent"])
+    }
+
     @Test func pickerFilters() {
         var s = Fixtures.state()
         _ = Fixtures.key(&s, .char("/"))

@@ -174,8 +174,15 @@ extension ComposerState {
         prompt = AddPrompt(name: LineEditor(text: ""), typeIndex: 0)
     }
 
-    /// The container new properties go into: properties for track, traits for identify and group.
-    public var defaultContainer: String { endpoint == .track ? "properties" : "traits" }
+    /// The container new properties go into: the object the cursor is in (`context` too), else properties
+    /// for track and traits for identify and group.
+    public var defaultContainer: String {
+        if let row = selectedRow, let top = row.path.tokens.first, ["properties", "traits", "context"].contains(top),
+           endpoint.knownKeys.contains(top), row.isContainer || row.path.tokens.count > 1 {
+            return top
+        }
+        return endpoint == .track ? "properties" : "traits"
+    }
 
     private mutating func handlePromptKey(_ key: Key) -> StatusMessage? {
         guard var p = prompt else { return nil }

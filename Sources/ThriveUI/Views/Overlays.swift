@@ -48,7 +48,10 @@ enum HelpOverlay {
 
     static func render(_ state: AppState, scroll: Int, into buf: inout CellBuffer) {
         let all = lines()
-        let inner = Modal.frame(title: "Help: keys", width: 76, height: all.count + 2, into: &buf)
+        // When the help does not fit, the title says how to see the rest.
+        let fits = all.count + 2 <= buf.size.height - 2
+        let inner = Modal.frame(title: fits ? "Help: keys" : "Help: keys (↑/↓ PgUp/PgDn scroll, any other key closes)",
+                                width: 76, height: all.count + 2, into: &buf)
         Modal.lines(all, scroll: scroll, in: inner, into: &buf)
     }
 }
