@@ -3,9 +3,10 @@ import ThriveCore
 
 /// The exact request: method, URL, headers (key masked) and the pretty, coloured JSON body.
 enum PreviewView {
-    static func lines(_ state: AppState) -> [StyledLine] {
+    /// `body` is the composer's `previewBody`, computed once per frame by the caller.
+    static func lines(_ state: AppState, body: JSONValue) -> [StyledLine] {
         let c = state.composer
-        let request = state.target.previewBuilder.build(endpoint: c.endpoint, body: c.previewBody)
+        let request = state.target.previewBuilder.build(endpoint: c.endpoint, body: body)
         var out: [StyledLine] = []
         let url = state.target.builder == nil ? request.url.absoluteString.replacingOccurrences(of: ":0/", with: ":…/") : request.url.absoluteString
         out.append([("POST ", .accent), (url, .text)])
@@ -17,11 +18,12 @@ enum PreviewView {
     }
 
     static func render(_ state: AppState, in r: Rect, into buf: inout CellBuffer) {
-        let all = lines(state)
+        let body = state.composer.previewBody
+        let all = lines(state, body: body)
         let inner = Box.inner(r)
         let maxScroll = max(0, all.count - inner.height)
         let scroll = min(state.composer.previewScroll, maxScroll)
-        let size = state.composer.previewBody.compactByteCount
+        let size = body.compactByteCount
         Box.draw(r, title: "Preview", focused: state.focus == .preview, into: &buf,
                  right: all.count > inner.height ? "\(scroll + 1)-\(min(all.count, scroll + inner.height))/\(all.count)" : "\(size) B")
         guard !inner.isEmpty else { return }
