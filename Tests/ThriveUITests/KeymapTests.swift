@@ -35,6 +35,16 @@ struct KeymapTests {
         #expect(Keymap.action(for: .char("x"), in: .form) == nil)
     }
 
+    @Test func onlyControlAndFunctionKeysWorkWhileTyping() {
+        #expect(Keymap.typingAction(for: .ctrl("c")) == .quit)
+        #expect(Keymap.typingAction(for: .ctrl("s")) == .send)
+        #expect(Keymap.typingAction(for: .function(2)) == .toggleRaw)
+        #expect(Keymap.typingAction(for: .char("q")) == nil, "q types a q in a field")
+        for b in Keymap.bindings where b.whileTyping {
+            #expect(!b.keys.contains { if case .char = $0 { return true }; return false }, "\(b.label) would steal typed text")
+        }
+    }
+
     @Test func helpAndFooterComeFromTheTable() {
         let help = HelpOverlay.lines().map(\.0).joined(separator: "\n")
         for b in Keymap.bindings { #expect(help.contains(b.help), "help is missing \(b.help)") }

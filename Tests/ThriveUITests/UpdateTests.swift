@@ -272,6 +272,35 @@ struct UpdateTests {
         #expect(p.visible(in: .builtIn()).map(\.name) == ["invite_sent"])
     }
 
+    @Test func scrollingPastTheEndLeavesNoOvershoot() {
+        var s = Fixtures.state()
+        s.focus = .preview
+        _ = Fixtures.key(&s, .end)
+        let bottom = s.composer.previewScroll
+        #expect(bottom > 0 && bottom < 100, "End stops at the last page, not at Int.max: \(bottom)")
+        _ = Fixtures.key(&s, .pageDown, .down)
+        #expect(s.composer.previewScroll == bottom)
+        _ = Fixtures.key(&s, .up)
+        #expect(s.composer.previewScroll == bottom - 1, "one ↑ moves at once")
+        _ = Fixtures.key(&s, .char("?"), .pageDown, .pageDown, .pageDown, .pageDown, .up)
+        guard case .help(let scroll)? = s.overlay else { Issue.record("help closed"); return }
+        _ = Fixtures.key(&s, .down)
+        #expect(s.overlay == .help(scroll: scroll + 1))
+    }
+
+    @Test func clickingAFieldInAScrolledFormSelectsThatField() {
+        var s = Fixtures.state()
+        focusForm(&s)
+        _ = Fixtures.key(&s, .end)   // scrolls the form to its last rows
+        let form = Layout(size: s.size).form
+        let shown = render(s).line(form.y + 1)   // the first field row on screen, before the click
+        _ = update(&s, .terminal(.mouse(MouseEvent(.press, at: Point(x: form.x + 3, y: form.y + 1)))))
+        let label = s.composer.selectedRow?.label ?? "?"
+        #expect(s.composer.selection > 0, "the form was scrolled, so the top row on screen is not row 0")
+        #expect(shown.contains(" " + label + " "), "the clicked row is the one that was under the mouse: \(shown) vs \(label)")
+        #expect(render(s).line(form.y + 1).contains(" " + label + " "), "the view does not jump when a visible row is clicked")
+    }
+
     @Test func pickerFilters() {
         var s = Fixtures.state()
         _ = Fixtures.key(&s, .char("/"))

@@ -108,7 +108,7 @@ struct SendCommand: AsyncParsableCommand {
         switch settings.target {
         case .sandbox:
             // The sandbox wants some key, like the real API; a placeholder keeps the user's real key out of it.
-            return RequestBuilder(target: .sandbox(port: port), auth: settings.auth, apiKey: settings.apiKey?.value ?? "sandbox")
+            return RequestBuilder(target: .sandbox(port: port), auth: settings.auth, apiKey: "sandbox")
         case .live: return RequestBuilder(target: .live, auth: settings.auth, apiKey: settings.apiKey?.value)
         case .custom(let url): return RequestBuilder(target: .custom(url), auth: settings.auth, apiKey: settings.apiKey?.value)
         }

@@ -18,19 +18,22 @@ public struct Binding: Sendable {
     public var pane: Pane?
     /// Shown in the footer when this pane has focus.
     public var inFooter: Bool
+    /// Also works while a text editor has the keys (so it cannot be a printable character).
+    public var whileTyping: Bool = false
 }
 
 /// The single key table: global keys first, then per-pane keys.
 public enum Keymap {
     public static let bindings: [Binding] = [
-        Binding(action: .send, keys: [.ctrl("s"), .function(5)], label: "^S/F5", help: "send the request", pane: nil, inFooter: true),
+        Binding(action: .send, keys: [.ctrl("s"), .function(5)], label: "^S/F5", help: "send the request", pane: nil, inFooter: true, whileTyping: true),
         Binding(action: .nextPane, keys: [.tab], label: "Tab", help: "next pane", pane: nil, inFooter: true),
         Binding(action: .previousPane, keys: [.backTab], label: "S-Tab", help: "previous pane", pane: nil, inFooter: false),
-        Binding(action: .toggleRaw, keys: [.function(2)], label: "F2", help: "switch form / raw JSON editing", pane: nil, inFooter: true),
+        Binding(action: .toggleRaw, keys: [.function(2)], label: "F2", help: "switch form / raw JSON editing", pane: nil, inFooter: true, whileTyping: true),
         Binding(action: .help, keys: [.char("?"), .function(1)], label: "?", help: "show this help", pane: nil, inFooter: true),
         Binding(action: .cycleTheme, keys: [.char("t")], label: "t", help: "next colour theme", pane: nil, inFooter: false),
         Binding(action: .cancel, keys: [.escape], label: "Esc", help: "cancel an edit, a dialog or the request in flight", pane: nil, inFooter: false),
-        Binding(action: .quit, keys: [.char("q"), .ctrl("c")], label: "q", help: "quit (Ctrl-C quits even while typing)", pane: nil, inFooter: true),
+        Binding(action: .quit, keys: [.char("q")], label: "q", help: "quit", pane: nil, inFooter: true),
+        Binding(action: .quit, keys: [.ctrl("c")], label: "^C", help: "quit, even while typing", pane: nil, inFooter: false, whileTyping: true),
         Binding(action: .up, keys: [.up, .char("k")], label: "↑/k", help: "move up", pane: nil, inFooter: false),
         Binding(action: .down, keys: [.down, .char("j")], label: "↓/j", help: "move down", pane: nil, inFooter: false),
         Binding(action: .pageUp, keys: [.pageUp], label: "PgUp", help: "page up", pane: nil, inFooter: false),
@@ -58,6 +61,15 @@ public enum Keymap {
         if let own = byKey[PaneKey(pane: pane, key: key)] { return own }
         return byKey[PaneKey(pane: nil, key: key)]
     }
+
+    /// The action of a key that works even while a text editor has the keys (^C, ^S, F5, F2), or nil.
+    public static func typingAction(for key: Key) -> Action? { whileTyping[key] }
+
+    private static let whileTyping: [Key: Action] = {
+        var map: [Key: Action] = [:]
+        for b in bindings where b.whileTyping { for k in b.keys { map[k] = b.action } }
+        return map
+    }()
 
     private struct PaneKey: Hashable { var pane: Pane?; var key: Key }
 

@@ -95,8 +95,28 @@ func handlePreviewAction(_ state: inout AppState, _ action: Action) -> [Effect] 
     case .bottom: state.composer.previewScroll = Int.max / 2
     default: break
     }
-    state.composer.previewScroll = max(0, state.composer.previewScroll)
+    clampPreviewScroll(&state)
     return []
+}
+
+/// Scroll offsets stay within the content, so a key past the end leaves no invisible overshoot to undo.
+func clampedScroll(_ value: Int, lines: Int, height: Int) -> Int { min(max(0, value), max(0, lines - height)) }
+
+func clampPreviewScroll(_ state: inout AppState) {
+    let height = Layout.innerHeight(Layout(size: state.size).preview)
+    let lines = PreviewView.lines(state, body: state.composer.previewBody).count
+    state.composer.previewScroll = clampedScroll(state.composer.previewScroll, lines: lines, height: height)
+}
+
+/// Inner heights of the help and detail modals, as `Modal.frame` sizes them.
+func helpScroll(_ state: AppState, _ value: Int) -> Int {
+    let lines = HelpOverlay.lines().count
+    return clampedScroll(value, lines: lines, height: min(lines + 2, state.size.height - 2) - 2)
+}
+
+func detailScroll(_ state: AppState, id: UUID, _ value: Int) -> Int {
+    guard let e = state.history.store.entries.last(where: { $0.id == id }) else { return 0 }
+    return clampedScroll(value, lines: DetailOverlay.lines(e, width: state.size.width - 6).count, height: state.size.height - 4)
 }
 
 func handleHistoryAction(_ state: inout AppState, _ action: Action) -> [Effect] {
@@ -138,18 +158,18 @@ func handleOverlayKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         handleDiscardKey(&state, key, pending)
     case .help(let scroll)?:
         switch key {
-        case .up, .char("k"): state.overlay = .help(scroll: max(0, scroll - 1))
-        case .down, .char("j"): state.overlay = .help(scroll: scroll + 1)
-        case .pageDown: state.overlay = .help(scroll: scroll + 10)
-        case .pageUp: state.overlay = .help(scroll: max(0, scroll - 10))
+        case .up, .char("k"): state.overlay = .help(scroll: helpScroll(state, scroll - 1))
+        case .down, .char("j"): state.overlay = .help(scroll: helpScroll(state, scroll + 1))
+        case .pageDown: state.overlay = .help(scroll: helpScroll(state, scroll + 10))
+        case .pageUp: state.overlay = .help(scroll: helpScroll(state, scroll - 10))
         default: state.overlay = nil
         }
     case .detail(let id, let scroll)?:
         switch key {
-        case .up, .char("k"): state.overlay = .detail(id: id, scroll: max(0, scroll - 1))
-        case .down, .char("j"): state.overlay = .detail(id: id, scroll: scroll + 1)
-        case .pageDown, .char(" "): state.overlay = .detail(id: id, scroll: scroll + 10)
-        case .pageUp: state.overlay = .detail(id: id, scroll: max(0, scroll - 10))
+        case .up, .char("k"): state.overlay = .detail(id: id, scroll: detailScroll(state, id: id, scroll - 1))
+        case .down, .char("j"): state.overlay = .detail(id: id, scroll: detailScroll(state, id: id, scroll + 1))
+        case .pageDown, .char(" "): state.overlay = .detail(id: id, scroll: detailScroll(state, id: id, scroll + 10))
+        case .pageUp: state.overlay = .detail(id: id, scroll: detailScroll(state, id: id, scroll - 10))
         case .home, .char("g"): state.overlay = .detail(id: id, scroll: 0)
         case .char("r"):
             state.overlay = nil
@@ -176,7 +196,9 @@ func handleMouse(_ state: inout AppState, _ m: MouseEvent) -> [Effect] {
         let d = m.kind == .wheelUp ? -3 : 3
         switch pane {
         case .history: state.history.scroll(d, height: Layout.innerHeight(r))
-        case .preview: state.composer.previewScroll = max(0, state.composer.previewScroll + d)
+        case .preview:
+            state.composer.previewScroll += d
+            clampPreviewScroll(&state)
         case .templates: state.picker.move(d, count: state.picker.visible(in: state.catalogue).count)
         case .form: _ = state.composer.handleFormAction(d < 0 ? .up : .down, key: d < 0 ? .up : .down, pageHeight: 1)
         }
@@ -191,8 +213,9 @@ func handleMouse(_ state: inout AppState, _ m: MouseEvent) -> [Effect] {
         case .templates:
             if let i = TemplatePickerView.index(atRow: row, state: state) { state.picker.selection = i }
         case .form:
-            let i = state.composer.scroll + row
-            if state.composer.mode == .form, i < state.composer.rows.count, state.composer.edit == nil { state.composer.selection = i }
+            if state.composer.mode == .form, state.composer.edit == nil, let i = FormView.index(atRow: row, state: state) {
+                state.composer.selection = i
+            }
         case .preview: break
         }
     case .release: break

@@ -32,6 +32,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
 }
 
 func handleTerminal(_ state: inout AppState, _ event: TerminalEvent) -> [Effect] {
+    // The form's viewport keeps the offset it was drawn with, so it only scrolls when the selection leaves it.
+    defer { state.composer.scroll = FormView.geometry(state.composer, inner: Box.inner(Layout(size: state.size).form)).offset }
     switch event {
     case .resize(let size):
         state.size = size
@@ -45,15 +47,20 @@ func handleTerminal(_ state: inout AppState, _ event: TerminalEvent) -> [Effect]
 }
 
 func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    if key == .ctrl("c") { state.quitting = true; return [.quit] }
+    // Keys the table marks as working while typing come first: editors never see them.
+    let typing = Keymap.typingAction(for: key)
+    if typing == .quit { state.quitting = true; return [.quit] }
     if state.overlay != nil { return handleOverlayKey(&state, key) }
-    if key == .ctrl("s") || key == .function(5) { return requestSend(&state, confirmed: false) }
-    if key == .function(2) {
+    switch typing {
+    case .send?: return requestSend(&state, confirmed: false)
+    case .toggleRaw?:
         state.focus = .form
         state.status = state.composer.toggleMode() ?? StatusMessage(state.composer.mode == .raw ? "raw JSON: edit freely; errors show with line:column" : "form view")
         return []
+    default: break
     }
-    if key == .escape, let inFlight = state.inFlight, !state.composer.isTextEntry || state.focus != .form {
+    if Keymap.action(for: key, in: state.focus) == .cancel, let inFlight = state.inFlight,
+       !state.composer.isTextEntry || state.focus != .form {
         state.status = StatusMessage("cancelling…", .warning)
         return [.cancelSend(id: inFlight.id)]
     }
@@ -119,8 +126,9 @@ func handleRawKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return []
     }
     let page = max(1, Layout.innerHeight(Layout(size: state.size).form) - 2)
-    let before = state.composer.raw.text
+    // Lines compare cheaply when unchanged (arrow keys); joining the whole text twice per key would not.
+    let before = state.composer.raw.lines
     _ = state.composer.raw.handle(key, pageHeight: page)
-    if state.composer.raw.text != before { state.composer.rawTextChanged() }
+    if state.composer.raw.lines != before { state.composer.rawTextChanged() }
     return []
 }

@@ -32,15 +32,16 @@ public struct TextArea: Sendable, Equatable {
         let before = String(line[..<split]), after = String(line[split...])
         if pieces.count == 1 {
             lines[cursorLine] = before + pieces[0] + after
-            cursorColumn += pieces[0].count
         } else {
             var replacement = [before + pieces[0]]
             replacement += pieces[1..<(pieces.count - 1)]
             replacement.append(pieces[pieces.count - 1] + after)
             lines.replaceSubrange(cursorLine...cursorLine, with: replacement)
             cursorLine += pieces.count - 1
-            cursorColumn = pieces[pieces.count - 1].count
         }
+        // Counted from the end: inserted text can merge with the character before it (a skin tone after 👍,
+        // a vowel sign after क), so adding the inserted count could put the cursor past the line's end.
+        cursorColumn = max(0, lines[cursorLine].count - after.count)
         preferredColumn = cursorColumn
     }
 

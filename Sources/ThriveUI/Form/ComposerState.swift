@@ -34,13 +34,16 @@ public struct ComposerState: Sendable {
     public var mode: Mode = .form
     public private(set) var rows: [FormRow] = []
     public var selection = 0
+    /// First field row shown; moves only when the selection would leave the view (see `FormView.geometry`).
     public var scroll = 0
     public var edit: FieldEdit?
     public var prompt: AddPrompt?
     public var raw = TextArea(text: "")
     /// The raw text's parse error; while set, `body` keeps the last text that parsed.
     public private(set) var rawError: JSONParseError?
-    public private(set) var findings: [Finding] = []
+    public private(set) var findings: [Finding] = [] {
+        didSet { errorCount = findings.filter { $0.severity == .error }.count }
+    }
     /// True once the user changed the draft since it was loaded; replacing it then asks first.
     public private(set) var isEdited = false
     public var previewScroll = 0
@@ -66,7 +69,8 @@ public struct ComposerState: Sendable {
         return findings.filter { $0.path == p || (row.isContainer && $0.path.hasPrefix(p)) }
     }
 
-    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+    /// Counted when findings change (every body change), not on each of the several reads per frame.
+    public private(set) var errorCount = 0
     public var warningCount: Int { findings.count - errorCount }
 
     // MARK: - Loading

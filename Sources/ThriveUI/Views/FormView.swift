@@ -9,9 +9,7 @@ enum FormView {
         let count = c.body.arrayValue?.count ?? 1
         let title = "Form" + (c.template.map { ": \($0.name)" } ?? "")
         let inner = Box.inner(r)
-        let helpRows = min(3, max(1, inner.height / 4))
-        let listHeight = inner.height - helpRows - 1
-        let offset = scrollOffset(selection: c.selection, current: c.scroll, height: listHeight, count: c.rows.count)
+        let (listHeight, helpRows, offset) = geometry(c, inner: inner)
         // Say when rows are out of sight, as the preview does: a field below the fold is easy to miss.
         var right = count > 1 ? "event \(c.eventIndex + 1)/\(count)" : ""
         if listHeight > 0, c.rows.count > listHeight {
@@ -58,12 +56,24 @@ enum FormView {
         renderHelp(state, in: Rect(x: inner.x, y: inner.maxY - helpRows - 1, width: inner.width, height: helpRows + 1), into: &buf)
     }
 
-    static func scrollOffset(selection: Int, current: Int, height: Int, count: Int) -> Int {
-        guard height > 0 else { return 0 }
-        var o = min(current, max(0, count - height))
-        if selection < o { o = selection }
-        if selection >= o + height { o = selection - height + 1 }
-        return max(0, o)
+    /// How the form's inner area is split (field rows, help rows) and the first field row shown: the
+    /// composer's scroll, moved only as far as needed to keep the selection in view. Clicks and `update`
+    /// use the same numbers as drawing.
+    static func geometry(_ c: ComposerState, inner: Rect) -> (listHeight: Int, helpRows: Int, offset: Int) {
+        let helpRows = min(3, max(1, inner.height / 4))
+        let listHeight = inner.height - helpRows - 1
+        guard listHeight > 0 else { return (max(0, listHeight), helpRows, 0) }
+        var offset = min(c.scroll, max(0, c.rows.count - listHeight))
+        if c.selection < offset { offset = c.selection }
+        if c.selection >= offset + listHeight { offset = c.selection - listHeight + 1 }
+        return (listHeight, helpRows, max(0, offset))
+    }
+
+    /// The field row under a click `row` rows below the form's top border, or nil (help area, empty space).
+    static func index(atRow row: Int, state: AppState) -> Int? {
+        let (listHeight, _, offset) = geometry(state.composer, inner: Box.inner(Layout(size: state.size).form))
+        guard row >= 0, row < listHeight, offset + row < state.composer.rows.count else { return nil }
+        return offset + row
     }
 
     static func valueText(_ row: FormRow) -> (String, Role) {
