@@ -5,6 +5,7 @@
 #define _DEFAULT_SOURCE 1
 #include "terminal_hygiene.h"
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,7 +159,14 @@ void cn_stop_process(void) {
     sigemptyset(&dfl.sa_mask);
     dfl.sa_handler = SIG_DFL;
     if (sigaction(SIGTSTP, &dfl, &previous) != 0) return;
+    // The UI loop may run on a thread that blocks signals (Swift's concurrency threads do); unblocked
+    // here, raise() stops the process before it returns, and returns after SIGCONT (`fg`).
+    sigset_t tstp, saved;
+    sigemptyset(&tstp);
+    sigaddset(&tstp, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &tstp, &saved);
     raise(SIGTSTP);
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
     sigaction(SIGTSTP, &previous, NULL);
 }
 

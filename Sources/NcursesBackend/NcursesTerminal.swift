@@ -125,6 +125,9 @@ public final class NcursesTerminal {
     }
 
     private func resume() {
+        // After endwin, a refresh is what puts curses back in program mode (raw keys, alternate screen);
+        // until then isendwin() stays true and drawing and reading would stay off.
+        _ = refresh()
         var rows: Int32 = 0, cols: Int32 = 0
         if cn_tty_size(STDOUT_FILENO, &rows, &cols) == 0, rows != cn_lines() || cols != cn_cols() {
             resizeterm(rows, cols)

@@ -87,10 +87,7 @@ struct SandboxResponder: HTTPResponder {
         guard errors.isEmpty else { return SandboxResponses.validationFailed(errors) }
         let eventId = store.makeEventId()
         let now = Date()
-        let masked = headers.map { field -> Header in
-            let header = Header(field.name.rawName, field.value)
-            return header.isSecret ? Header(header.name, SecretMask.mask(headerValue: header.value)) : header
-        }
+        let masked = headers.map { Header($0.name.rawName, $0.value).masked }
         store.record(items.enumerated().map {
             ReceivedEvent(endpoint: endpoint, eventId: eventId, index: $0.offset, receivedAt: now, event: $0.element, headers: masked)
         })

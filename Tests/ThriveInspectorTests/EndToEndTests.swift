@@ -123,6 +123,23 @@ struct EndToEndTests {
         #expect(modes.contains("icanon") && modes.contains("echo"), "\(modes)")
     }
 
+    @Test func ctrlZSuspendsToTheShellAndFgBringsTheUIBack() throws {
+        let t = try TmuxSession(interactiveShell: true)
+        try t.waitFor(text: "sandbox ready on 127.0.0.1:")
+        try t.send("C-z")
+        try t.waitFor(text: "Stopped")
+        try t.type("fg")
+        try t.send("Enter")
+        try t.waitFor("the UI redrawn after fg") { rows in rows.contains { $0.contains("┌ Templates") } && rows.last { !$0.isEmpty }?.contains("quit") == true }
+        try t.send("C-s")
+        try t.waitFor(text: "200 OK in")
+        try t.send("q")
+        try t.waitFor("the UI gone") { rows in !rows.contains { $0.contains("┌ Templates") } }
+        try t.type("echo DONE:$?")
+        try t.send("Enter")
+        try t.waitFor(text: "DONE:0")
+    }
+
     /// Killed, hung up on, or crashed: the terminal comes back in cooked mode and the shell sees the signal.
     @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGSEGV, 139)])
     func aFatalSignalRestoresTheTerminal(signal: Int32, status: Int) throws {

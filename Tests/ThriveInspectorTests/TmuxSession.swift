@@ -13,8 +13,9 @@ final class TmuxSession {
     private(set) var height: Int
 
     /// Starts `thrive-inspector ARGS` in a `width`×`height` pane with `TERM` set as given.
+    /// With `interactiveShell`, the program is typed at an interactive bash (job control, for Ctrl-Z and `fg`).
     init(_ arguments: [String] = [], width: Int = 100, height: Int = 30, term: String = "xterm-256color",
-         environment: [String: String] = [:]) throws {
+         environment: [String: String] = [:], interactiveShell: Bool = false) throws {
         self.width = width
         self.height = height
         guard TmuxSession.tmuxPath != nil else {
@@ -25,9 +26,17 @@ final class TmuxSession {
         env += environment.map { "\($0.key)=\($0.value)" }
         let program = ([BuiltBinary.url.path] + arguments).map(TmuxSession.quote).joined(separator: " ")
         // `env -u` drops a developer's real key so the UI starts on the sandbox; stty shows the mode after exit.
-        let script = "env -u THRIVESTACK_API_KEY \(env.map(TmuxSession.quote).joined(separator: " ")) \(program); "
+        let command = "env -u THRIVESTACK_API_KEY \(env.map(TmuxSession.quote).joined(separator: " ")) \(program)"
+        let script = command + "; "
             + "echo EXIT:$?; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 600"
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), "sh", "-c", script])
+        if interactiveShell {
+            try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), "bash", "--norc", "-i"])
+            // Only the program: typed as `a; echo …`, bash would run the echo as soon as Ctrl-Z stops `a`.
+            try tmux(["send-keys", "-t", "main", "-l", command])
+            try tmux(["send-keys", "-t", "main", "Enter"])
+        } else {
+            try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), "sh", "-c", script])
+        }
     }
 
     deinit { _ = try? tmux(["kill-server"]) }
@@ -75,13 +84,21 @@ final class TmuxSession {
     /// After the program ends: its exit status and the tty mode words (`icanon`, `echo`, or `-icanon`…)
     /// that the shell printed, waiting until both are on screen.
     func waitForExit(sourceLocation: SourceLocation = #_sourceLocation) throws -> (status: Int?, modes: [String]) {
-        let screen = try waitFor("the program to end", sourceLocation: sourceLocation) { rows in
-            rows.contains { $0.contains("EXIT:") } && rows.contains { $0.contains("icanon") && $0.contains("echo") }
+        // Only output lines count, not the command as typed at a shell: `EXIT:` then digits, and a line
+        // made of nothing but mode words.
+        func status(_ row: String) -> Int? {
+            guard let r = row.range(of: "EXIT:") else { return nil }
+            return Int(String(row[r.upperBound...].prefix { $0.isNumber }))
         }
-        let exitLine = screen.first { $0.contains("EXIT:") } ?? ""
-        let status = exitLine.components(separatedBy: "EXIT:").last.flatMap { Int(String($0.prefix { $0.isNumber })) }
-        let modes = (screen.first { $0.contains("icanon") } ?? "").split(separator: " ").map(String.init)
-        return (status, modes)
+        func modes(_ row: String) -> [String]? {
+            let words = row.split(separator: " ").map(String.init)
+            let known: Set<String> = ["icanon", "-icanon", "echo", "-echo"]
+            return words.count == 2 && words.allSatisfy(known.contains) ? words : nil
+        }
+        let screen = try waitFor("the program to end", sourceLocation: sourceLocation) { rows in
+            rows.contains { status($0) != nil } && rows.contains { modes($0) != nil }
+        }
+        return (screen.lazy.compactMap(status).first, screen.lazy.compactMap(modes).first ?? [])
     }
 
     /// Waits until `text` is on screen.

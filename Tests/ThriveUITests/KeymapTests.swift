@@ -39,6 +39,7 @@ struct KeymapTests {
         #expect(Keymap.typingAction(for: .ctrl("c")) == .quit)
         #expect(Keymap.typingAction(for: .ctrl("s")) == .send)
         #expect(Keymap.typingAction(for: .function(2)) == .toggleRaw)
+        #expect(Keymap.typingAction(for: .ctrl("z")) == .suspend)
         #expect(Keymap.typingAction(for: .char("q")) == nil, "q types a q in a field")
         for b in Keymap.bindings where b.whileTyping {
             #expect(!b.keys.contains { if case .char = $0 { return true }; return false }, "\(b.label) would steal typed text")

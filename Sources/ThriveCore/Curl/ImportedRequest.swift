@@ -71,7 +71,7 @@ public struct ImportedRequest: Sendable, Equatable {
 
     /// Headers with secrets masked, for display.
     public var maskedHeaders: [Header] {
-        headers.map { h in h.isSecret ? Header(h.name, SecretMask.mask(headerValue: h.value)) : h }
+        headers.map(\.masked)
     }
 
     /// The body text, or an error for commands that send none (the CLI and UI need one to inspect).

@@ -50,6 +50,9 @@ public struct Header: Sendable, Hashable {
         let n = name.lowercased()
         return n == "x-api-key" || n == "authorization" || n == "cookie" || n == "proxy-authorization"
     }
+
+    /// This header as it may be shown, stored or exported: a secret's value masked, anything else as is.
+    public var masked: Header { isSecret ? Header(name, SecretMask.mask(headerValue: value)) : self }
 }
 
 /// A fully built HTTP request to the ThriveStack API: what the preview shows and the sender sends.
@@ -74,7 +77,7 @@ public struct APIRequest: Sendable, Hashable {
 
     /// Headers with secrets masked, for display, logs, history and exports.
     public var maskedHeaders: [Header] {
-        headers.map { h in h.isSecret ? Header(h.name, SecretMask.mask(headerValue: h.value)) : h }
+        headers.map(\.masked)
     }
 }
 

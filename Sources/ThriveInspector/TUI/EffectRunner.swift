@@ -13,6 +13,8 @@ final class EffectRunner {
     /// When the loop should next deliver a `.tick`.
     private(set) var nextTick: ContinuousClock.Instant?
     private(set) var quitRequested = false
+    /// Set by a `.suspend` effect; the loop suspends the terminal (it owns it) and clears this.
+    var suspendRequested = false
 
     init(sender: any RequestSending, mailbox: Mailbox) {
         self.sender = sender
@@ -35,6 +37,8 @@ final class EffectRunner {
                 if nextTick.map({ at < $0 }) ?? true { nextTick = at }
             case .quit:
                 quitRequested = true
+            case .suspend:
+                suspendRequested = true
             }
         }
     }

@@ -57,6 +57,10 @@ enum TUIApp {
                 runner.run(update(&state, msg))
                 if runner.quitRequested { break }
             }
+            if runner.suspendRequested {
+                runner.suspendRequested = false
+                terminal.suspend()  // returns after `fg`; it queues a resize so the next frame repaints everything
+            }
             if state.themeName != theme.name, let t = themes.named(state.themeName) {
                 theme = t
                 terminal.setPalette(t.palette)

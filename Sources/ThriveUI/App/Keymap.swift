@@ -2,7 +2,7 @@ import TerminalScreen
 
 /// Named actions the user can take; the key table and the help overlay both come from here.
 public enum Action: String, Sendable, CaseIterable, Hashable {
-    case quit, help, send, cancel, nextPane, previousPane, cycleTheme, toggleRaw
+    case quit, suspend, help, send, cancel, nextPane, previousPane, cycleTheme, toggleRaw
     case filter, select, up, down, pageUp, pageDown, top, bottom
     case toggleValue, previousValue, now, newUUID, addProperty, removeProperty, applyFix, nextEvent, previousEvent
     case openDetail, replay
@@ -34,6 +34,7 @@ public enum Keymap {
         Binding(action: .cancel, keys: [.escape], label: "Esc", help: "cancel an edit, a dialog or the request in flight", pane: nil, inFooter: false),
         Binding(action: .quit, keys: [.char("q")], label: "q", help: "quit", pane: nil, inFooter: true),
         Binding(action: .quit, keys: [.ctrl("c")], label: "^C", help: "quit, even while typing", pane: nil, inFooter: false, whileTyping: true),
+        Binding(action: .suspend, keys: [.ctrl("z")], label: "^Z", help: "suspend to the shell (fg comes back)", pane: nil, inFooter: false, whileTyping: true),
         Binding(action: .up, keys: [.up, .char("k")], label: "↑/k", help: "move up", pane: nil, inFooter: false),
         Binding(action: .down, keys: [.down, .char("j")], label: "↓/j", help: "move down", pane: nil, inFooter: false),
         Binding(action: .pageUp, keys: [.pageUp], label: "PgUp", help: "page up", pane: nil, inFooter: false),

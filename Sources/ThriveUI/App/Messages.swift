@@ -23,4 +23,6 @@ public enum Effect: Sendable, Equatable {
     /// Deliver `.tick` after this many seconds.
     case tick(after: Double)
     case quit
+    /// Give the terminal back and stop, as Ctrl-Z does in a cooked terminal; drawing resumes on `fg`.
+    case suspend
 }

@@ -7,7 +7,6 @@ public struct PickerState: Sendable, Equatable {
     public var filtering = false
     /// Index into `visible(in:)`.
     public var selection = 0
-    public var scroll = 0
 
     public init() {}
 

@@ -50,6 +50,7 @@ func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     // Keys the table marks as working while typing come first: editors never see them.
     let typing = Keymap.typingAction(for: key)
     if typing == .quit { state.quitting = true; return [.quit] }
+    if typing == .suspend { return [.suspend] }
     if state.overlay != nil { return handleOverlayKey(&state, key) }
     switch typing {
     case .send?: return requestSend(&state, confirmed: false)

@@ -17,13 +17,6 @@ public struct TextArea: Sendable, Equatable {
 
     public var text: String { lines.joined(separator: "\n") }
 
-    /// Moves the cursor to a 0-based line and column, clamped to the text (used to jump to a parse error).
-    public mutating func moveCursor(line: Int, column: Int) {
-        cursorLine = min(max(0, line), lines.count - 1)
-        cursorColumn = min(max(0, column), lines[cursorLine].count)
-        preferredColumn = cursorColumn
-    }
-
     /// Inserts text (typed or pasted) at the cursor; CRLF and CR become LF.
     public mutating func insert(_ text: String) {
         let pieces = TextArea.split(text)

@@ -175,7 +175,4 @@ public struct ComposerState: Sendable {
 
     /// Rebuilds rows and findings for the current event (after switching events in a batch); not an edit.
     mutating func refresh() { replaceBody(body, syncRaw: false) }
-
-    /// Re-validates (time-dependent checks such as future timestamps).
-    public mutating func revalidate() { findings = Validator(catalogue: catalogue).validate(body: body, endpoint: endpoint) }
 }

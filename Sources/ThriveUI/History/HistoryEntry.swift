@@ -58,8 +58,6 @@ public struct HistoryEntry: Sendable, Identifiable, Hashable {
         return events.map { $0["event_name"]?.stringValue ?? $0["event"]?.stringValue ?? endpoint.rawValue }
     }
 
-    public var isInFlight: Bool { status == .inFlight }
-
     /// Stable text over the parts of each event that make it "the same event" to ThriveStack.
     public static func fingerprint(of body: JSONValue, endpoint: Endpoint) -> String {
         let events = body.arrayValue ?? [body]
