@@ -62,7 +62,8 @@ public final class SandboxServer: Sendable {
         }
     }
 
-    /// Stops serving and waits until the port is released. Safe to call when not running.
+    /// Stops serving and waits for the server task to end; the listening socket closes with it (on a loaded
+    /// machine, a few milliseconds later). Safe to call when not running.
     public func stop() async {
         let task: Task<Void, any Error>? = lifecycle.withLock { state in
             guard case .active(let task, _) = state else { return nil }
