@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.70.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // Pure model of the ThriveStack API: ordered JSON, templates, validation, requests, curl.
@@ -20,7 +21,7 @@ let package = Package(
             name: "ThriveCore",
             resources: [.copy("Resources/templates")]
         ),
-        // HTTP client: URLSession sender with timeouts, cancellation and 429 retry.
+        // HTTP client: the URLSession sender with timeouts, cancellation and 429 retry.
         .target(name: "ThriveNet", dependencies: ["ThriveCore"]),
         // Embedded mock of the ThriveStack API with fault injection.
         .target(
@@ -29,20 +30,20 @@ let package = Package(
                 "ThriveCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Config file, API key sources and user template folders (YAML via Yams).
+        // Config file, API key sources, user templates and theme files (YAML via Yams).
         .target(
             name: "ThriveConfig",
-            dependencies: ["ThriveCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ThriveCore", "TerminalScreen", .product(name: "Yams", package: "Yams")]
         ),
         // Terminal-agnostic cells, buffers, styles and key events.
         .target(name: "TerminalScreen"),
-        // The inspector's pure UI core: state, update, effects, views, themes.
-        .target(
-            name: "ThriveUI",
-            dependencies: ["ThriveCore", "TerminalScreen", .product(name: "Yams", package: "Yams")]
-        ),
+        // The inspector's pure UI core: state, update, effects, keymap, scroll model, views.
+        .target(name: "ThriveUI", dependencies: ["ThriveCore", "TerminalScreen"]),
+        // The UI loop, effect runner and mailbox, behind the TerminalBackend protocol (ncurses or a test backend).
+        .target(name: "ThriveRuntime", dependencies: ["ThriveUI", "ThriveCore", "TerminalScreen"]),
         .systemLibrary(
             name: "CNcurses",
             pkgConfig: "ncursesw",
@@ -55,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "thrive-inspector",
             dependencies: [
-                "ThriveCore", "ThriveNet", "ThriveSandbox", "ThriveConfig", "ThriveUI",
+                "ThriveCore", "ThriveNet", "ThriveSandbox", "ThriveConfig", "ThriveUI", "ThriveRuntime",
                 "TerminalScreen", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -80,6 +81,10 @@ let package = Package(
         .testTarget(name: "TerminalScreenTests", dependencies: ["TerminalScreen"]),
         // Drives the built binary: CLI exit codes and messages, the standalone sandbox, the UI in tmux.
         .testTarget(name: "ThriveInspectorTests", dependencies: ["thrive-inspector", "ThriveCore", "ProcessSpawn", "ThriveTestSupport"]),
-        .testTarget(name: "ThriveUITests", dependencies: ["ThriveUI", "ThriveCore", "ThriveNet", "TerminalScreen"], exclude: ["Golden"]),
+        .testTarget(name: "ThriveUITests", dependencies: ["ThriveUI", "ThriveCore", "TerminalScreen"], exclude: ["Golden"]),
+        .testTarget(name: "ThriveConfigTests", dependencies: ["ThriveConfig", "ThriveCore", "TerminalScreen"]),
+        // The real UI loop driven in-process through the test backend, against a real sandbox.
+        .testTarget(name: "ThriveRuntimeTests",
+                    dependencies: ["ThriveRuntime", "ThriveUI", "ThriveCore", "ThriveNet", "TerminalScreen", "ThriveSandbox", "ThriveTestSupport"]),
     ]
 )

@@ -70,20 +70,21 @@ static void cn_on_crash(int sig) {
     raise(sig);
 }
 
-// SIGWINCH: wake poll() through a pipe (the signal may land on any thread), then let ncurses'
-// own handler record the resize so wget_wch reports KEY_RESIZE.
+// SIGWINCH: let ncurses' own handler record the resize first, then wake poll() through a pipe (the
+// signal may land on any thread). In the other order a loop woken on another core could read input
+// before ncurses knew of the resize, find no KEY_RESIZE, and miss it until the next key.
 static void cn_on_winch(int sig, siginfo_t *info, void *ctx) {
     int saved = errno;
-    if (cn_hygiene.winch_fd >= 0) {
-        char b = 1;
-        ssize_t r = write(cn_hygiene.winch_fd, &b, 1);
-        (void)r;
-    }
     struct sigaction *p = &cn_hygiene.previous[SIGWINCH];
     if (p->sa_flags & SA_SIGINFO) {
         if (p->sa_sigaction != NULL) p->sa_sigaction(sig, info, ctx);
     } else if (p->sa_handler != SIG_DFL && p->sa_handler != SIG_IGN && p->sa_handler != NULL) {
         p->sa_handler(sig);
+    }
+    if (cn_hygiene.winch_fd >= 0) {
+        char b = 1;
+        ssize_t r = write(cn_hygiene.winch_fd, &b, 1);
+        (void)r;
     }
     errno = saved;
 }

@@ -39,10 +39,12 @@ extension NcursesTerminal {
         }
     }
 
-    /// `nextEvents(timeout:wakeFD:)` with a `Waker`'s pipe.
-    public func nextEvents(timeout: Duration?, waker: Waker?) -> [TerminalEvent] {
-        nextEvents(timeout: timeout, wakeFD: waker?.readFD)
+    /// `nextEvents(timeout:wakeFD:)` woken by `waker`.
+    public func nextEvents(timeout: Duration?) -> [TerminalEvent] {
+        nextEvents(timeout: timeout, wakeFD: wakePipe.readFD)
     }
+
+    public var waker: any TerminalWaker { wakePipe }
 
     /// Everything ncurses can hand over without blocking, mapped to raw items.
     private func readPendingInput() -> [RawInput] {

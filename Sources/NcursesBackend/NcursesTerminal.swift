@@ -20,7 +20,7 @@ import TerminalScreen
 /// `endwin`, which is not async-signal-safe; they `write` a reset sequence prepared from terminfo
 /// and `tcsetattr` the saved shell mode. SIGTSTP is left to ncurses' own handler; in raw mode
 /// Ctrl-Z arrives as a key, and the app can call `suspend()`.
-public final class NcursesTerminal {
+public final class NcursesTerminal: TerminalBackend {
     /// How many colours the terminal has and how theme colours are reduced to them.
     public let colorMapper: ColorMapper
     /// False when no UTF-8 locale could be set; non-ASCII text is then drawn as "?".
@@ -39,6 +39,8 @@ public final class NcursesTerminal {
     let capabilities: TerminalCapabilities
     /// Written by the SIGWINCH handler so a resize wakes `poll` whichever thread took the signal.
     let signalPipe: Waker
+    /// Wakes `nextEvents` from other threads (a response arrived).
+    public let wakePipe: Waker
     let glyphBuffer = UnsafeMutablePointer<wchar_t>.allocate(capacity: GlyphLayout.maxCombining + 2)
     private var isShutDown = false
 
@@ -49,6 +51,7 @@ public final class NcursesTerminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         isUTF8 = Self.setUpLocale()
         signalPipe = try Waker()
+        wakePipe = try Waker()
         cn_save_termios(STDIN_FILENO)
         guard cn_newterm() != nil, let win = cn_stdscr() else {
             throw .unknownTerminal(getenv("TERM").map { String(cString: $0) })
@@ -73,8 +76,8 @@ public final class NcursesTerminal {
         let mouse = cn_enable_mouse() != 0
         keyTable = KeyTable()
         capabilities = TerminalCapabilities(mouseEnabled: mouse)
-        if let on = capabilities.pasteOn { _ = putp(on) }
-        let extras = capabilities.pasteOff ?? ""
+        _ = putp(capabilities.pasteOn)
+        let extras = capabilities.pasteOff
         cn_hygiene_install(STDOUT_FILENO, signalPipe.writeFD, capabilities.reset, capabilities.reset.utf8.count,
                            extras, extras.utf8.count)
         setCursor(visible: false)
@@ -96,9 +99,6 @@ public final class NcursesTerminal {
         if let curscr = cn_curscr() { clearok(curscr, true) }
     }
 
-    /// Rings the terminal bell (or flashes, as the terminal is configured).
-    public func beep() { _ = CNcurses.beep() }
-
     /// Gives the terminal back and stops the process (as Ctrl-Z would); returns once the shell
     /// continues it. The screen is repainted on the next `draw`, and a `.resize` event is queued
     /// because the window may have changed size meanwhile.
@@ -119,7 +119,7 @@ public final class NcursesTerminal {
     }
 
     private func leaveScreen() {
-        if let off = capabilities.pasteOff { _ = putp(off) }
+        _ = putp(capabilities.pasteOff)
         cn_hygiene_set_active(0)
         if !isendwin() { endwin() }
     }
@@ -132,7 +132,7 @@ public final class NcursesTerminal {
         if cn_tty_size(STDOUT_FILENO, &rows, &cols) == 0, rows != cn_lines() || cols != cn_cols() {
             resizeterm(rows, cols)
         }
-        if let on = capabilities.pasteOn { _ = putp(on) }
+        _ = putp(capabilities.pasteOn)
         cn_hygiene_set_active(1)
         if let curscr = cn_curscr() { clearok(curscr, true) }
         needsFullRedraw = true

@@ -4,20 +4,21 @@ import CTerminalHygiene
 /// Escape sequences read from terminfo for what ncurses does not manage itself (bracketed paste)
 /// and for restoring the terminal from a signal handler, where `endwin` may not be called.
 struct TerminalCapabilities {
-    /// Turns bracketed paste on, or nil when the terminal is not known to support it.
-    let pasteOn: String?
-    let pasteOff: String?
+    /// Turns bracketed paste on and off. Always sent: a paste is only ever recognised by its markers, and a
+    /// terminal that does not know DEC mode 2004 ignores it.
+    let pasteOn: String
+    let pasteOff: String
     /// Everything that undoes the screen setup, written raw by the signal handlers.
     let reset: String
 
     init(mouseEnabled: Bool) {
         let hasXtermMouse = cn_cap("kmous").map { String(cString: $0).hasPrefix("\u{1B}[") } ?? false
-        pasteOn = Self.cap("BE") ?? (hasXtermMouse ? "\u{1B}[?2004h" : nil)
-        pasteOff = pasteOn == nil ? nil : (Self.cap("BD") ?? "\u{1B}[?2004l")
+        pasteOn = Self.cap("BE") ?? "\u{1B}[?2004h"
+        pasteOff = Self.cap("BD") ?? "\u{1B}[?2004l"
         var reset = ""
         for name in ["rmkx", "sgr0", "op", "cnorm"] { reset += Self.cap(name) ?? "" }
         if mouseEnabled && hasXtermMouse { reset += "\u{1B}[?1006;1002;1000l" }
-        reset += pasteOff ?? ""
+        reset += pasteOff
         reset += Self.cap("rmcup") ?? ""
         self.reset = reset
     }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TerminalScreen
 
 /// Wakes a thread blocked in `NcursesTerminal.nextEvents` from any thread or task, e.g. when an
 /// HTTP response arrives. A self-pipe: `wake()` writes one byte without blocking; when the pipe
@@ -10,7 +11,7 @@ import Darwin
 ///
 /// Sendable because its only state is two file descriptors fixed at init; `write` and `read`
 /// on a pipe are safe from any thread.
-public final class Waker: Sendable {
+public final class Waker: TerminalWaker {
     /// Poll this for readability; `NcursesTerminal.nextEvents(timeout:waker:)` does so and drains it.
     public let readFD: Int32
     let writeFD: Int32

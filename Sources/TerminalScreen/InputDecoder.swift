@@ -13,20 +13,22 @@ public enum RawInput: Sendable, Hashable {
 /// Turns what one read of the terminal returned into app events. Pure, so it is tested without a terminal.
 ///
 /// Rules: control characters become `.ctrl`, Enter/Tab/Backspace/Escape keys; ESC followed by a printable
-/// character in the same read is Alt plus that character; a bracketed paste, or more than
-/// `pasteThreshold` printable characters in a row (newlines and tabs allowed), becomes one `.paste`.
-/// Pasted text has CR LF and lone CR turned into LF.
+/// character in the same read is Alt plus that character; only text between bracketed-paste markers is a
+/// `.paste`, with CR LF and lone CR turned into LF. Anything else is keys, however fast it arrives: ten
+/// quick `j`s are ten moves, and a newline typed after text is Enter.
 public struct InputDecoder: Sendable {
-    /// A run of more than this many plain characters in one read is taken to be a paste.
-    public var pasteThreshold: Int
     /// True between a bracketed-paste start and end marker; a paste may span several reads.
     public private(set) var inBracketedPaste = false
+    /// The paste so far: it is delivered whole, as one event, when its end marker arrives.
+    private var pasted = ""
+    private var pastedScalars = 0
+    /// A paste whose end marker never comes is delivered at this size rather than held forever.
+    public static let maxPasteScalars = 8 * 1024 * 1024
 
-    public init(pasteThreshold: Int = 8) { self.pasteThreshold = pasteThreshold }
+    public init() {}
 
     public mutating func decode(_ input: [RawInput]) -> [TerminalEvent] {
         var events: [TerminalEvent] = []
-        var pasted = ""
         var i = 0
         while i < input.count {
             let item = input[i]
@@ -36,10 +38,17 @@ public struct InputDecoder: Sendable {
                     inBracketedPaste = false
                     if !pasted.isEmpty { events.append(.paste(Self.normalised(pasted))) }
                     pasted = ""
+                    pastedScalars = 0
                 case .scalar(let s): pasted.unicodeScalars.append(s)
                 case .key(.enter): pasted += "\n"
                 case .key(.tab): pasted += "\t"
                 default: break  // keys and mouse reports cannot be part of pasted text
+                }
+                pastedScalars += 1
+                if pastedScalars >= Self.maxPasteScalars {
+                    events.append(.paste(Self.normalised(pasted)))
+                    pasted = ""
+                    pastedScalars = 0
                 }
                 i += 1
                 continue
@@ -58,15 +67,7 @@ public struct InputDecoder: Sendable {
                 events.append(.resize(s))
                 i += 1
             case .scalar(let s):
-                let run = plainRun(input, from: i)
-                if run.printable > pasteThreshold {
-                    events.append(.paste(Self.normalised(run.text)))
-                    i = run.end
-                } else if run.end > i {
-                    for scalar in run.text.unicodeScalars { events.append(.key(Self.key(for: scalar))) }
-                    i = run.end
-                } else if s.value == 0x1B, i + 1 < input.count, case .scalar(let next) = input[i + 1],
-                          Self.isPrintable(next) {
+                if s.value == 0x1B, i + 1 < input.count, case .scalar(let next) = input[i + 1], Self.isPrintable(next) {
                     events.append(.key(.alt(Character(next))))
                     i += 2
                 } else {
@@ -75,7 +76,6 @@ public struct InputDecoder: Sendable {
                 }
             }
         }
-        if inBracketedPaste, !pasted.isEmpty { events.append(.paste(Self.normalised(pasted))) }
         return events
     }
 
@@ -98,27 +98,6 @@ public struct InputDecoder: Sendable {
 
     static func isPrintable(_ s: Unicode.Scalar) -> Bool {
         s.value >= 0x20 && s.value != 0x7F && !(0x80..<0xA0).contains(s.value)
-    }
-
-    /// The run of printable characters, newlines and tabs starting at `start`.
-    private func plainRun(_ input: [RawInput], from start: Int) -> (text: String, printable: Int, end: Int) {
-        var text = "", printable = 0, j = start
-        while j < input.count, case .scalar(let s) = input[j] {
-            if Self.isPrintable(s) {
-                printable += 1
-            } else if !(s.value == 0x0A || s.value == 0x0D || s.value == 0x09) {
-                break
-            }
-            text.unicodeScalars.append(s)
-            j += 1
-        }
-        // Line breaks and tabs at the end of a run are keys typed after it (text, then Enter), not part
-        // of a paste: taking them in would swallow the Enter that commits a field.
-        while let last = text.unicodeScalars.last, [0x0A, 0x0D, 0x09].contains(last.value) {
-            text.unicodeScalars.removeLast()
-            j -= 1
-        }
-        return (text, printable, j)
     }
 
     /// CR LF and lone CR become LF, as editors expect pasted text.

@@ -2,23 +2,26 @@ import Foundation
 import ProcessSpawn
 import TerminalScreen
 import ThriveCore
-import ThriveNet
 import ThriveUI
 
 /// Figures for the UI: one keystroke (update + render) with a long history, and launch to first frame.
 enum UIBench {
+    static func state() -> AppState {
+        AppState(size: Size(width: 120, height: 40), catalogue: .builtIn(),
+                 destination: Destination(target: .sandbox(port: 8787)), now: Date(), ids: .seeded(1))
+    }
+
     static func keystroke(historyRows: Int) -> String {
-        var state = AppState(size: Size(width: 120, height: 40), catalogue: .builtIn(),
-                             target: TargetState(kind: .sandbox(port: 8787)))
+        var state = state()
         let builder = RequestBuilder(target: .sandbox(port: 8787), apiKey: "k")
         let request = builder.build(endpoint: .track, body: state.composer.body)
+        var ids = IDSource.seeded(2)
         for k in 0..<historyRows {
-            let ok = HTTPResponse(status: k % 7 == 0 ? 400 : 200, headers: [], body: Data(#"{"success":true}"#.utf8))
-            var entry = HistoryEntry(sentAt: Date(), request: request, target: "SANDBOX 127.0.0.1:8787")
-            entry.status = .answered(status: ok.status)
+            var entry = HistoryEntry(id: ids.next(), sentAt: Date(), request: request, target: "SANDBOX 127.0.0.1:8787")
+            entry.status = .answered(status: k % 7 == 0 ? 400 : 200)
             entry.latency = 0.012
-            entry.summary = "\(ok.status) in 12 ms"
-            state.history.append(entry, height: 10)
+            entry.summary = "\(k % 7 == 0 ? 400 : 200) in 12 ms"
+            state.history.append(entry)
         }
         _ = update(&state, .terminal(.key(.backTab)))  // focus the history pane
         var samples: [Double] = []
@@ -41,6 +44,43 @@ enum UIBench {
         }
         return "keystroke with \(historyRows) history rows at 120×40: history ↑/↓ " + Measure.summary(historyRows > 0 ? samples : [])
             + "; typing in a field " + Measure.summary(formSamples)
+    }
+
+    /// One keystroke (update + render at 120×40) with the 2 MB, 1,000-event batch loaded: moving in the form,
+    /// typing into a field (the preview follows each key), toggling a value (a change to the draft), and
+    /// scrolling the preview.
+    static func keystrokeWithBatch() -> String {
+        var state = state()
+        guard let body = try? JSONParser.parse(data: CoreBench.bigBatch()) else { return "keystroke with a 1,000-event batch: the batch does not parse" }
+        let load = Measure.seconds {
+            state.composer.load(body: body, endpoint: .track)
+            _ = update(&state, .terminal(.key(.tab)))  // focus the form
+            _ = render(state)
+        }
+        func sample(_ n: Int, _ keys: (Int) -> [Key]) -> [Double] {
+            (0..<n).map { k in
+                Measure.seconds {
+                    for key in keys(k) { _ = update(&state, .terminal(.key(key))) }
+                    _ = render(state)
+                }
+            }
+        }
+        let move = sample(1_000) { k in [k % 40 < 20 ? .down : .up] }
+        _ = update(&state, .terminal(.key(.home)))
+        _ = update(&state, .terminal(.key(.down)))  // user_id, a string
+        _ = update(&state, .terminal(.key(.enter)))
+        let typing = sample(1_000) { k in [k % 2 == 0 ? .char("x") : .backspace] }
+        _ = update(&state, .terminal(.key(.escape)))
+        let change = sample(300) { _ in [.char("u")] }  // a fresh UUID in user_id: the draft changes
+        let toggle = sample(300) { k in [.char("]")] + (k % 2 == 0 ? [] : [.char("[")]) }
+        _ = update(&state, .terminal(.key(.tab)))  // the preview
+        let scroll = sample(1_000) { k in [k % 200 < 100 ? .pageDown : .pageUp] }
+        let all = move + typing + change + toggle + scroll
+        return "keystroke with a 1,000-event batch: " + Measure.summary(all)
+            + "\n  load the batch into the composer: " + Measure.ms(load)
+            + "\n  form ↓/↑ " + Measure.summary(move) + "\n  typing in a field " + Measure.summary(typing)
+            + "\n  changing a value (u on user_id) " + Measure.summary(change)
+            + "\n  next/previous event ]/[ " + Measure.summary(toggle) + "\n  preview PgDn/PgUp " + Measure.summary(scroll)
     }
 
     /// The release binary in tmux: time from spawn until the first full frame is on screen.

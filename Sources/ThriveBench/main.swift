@@ -10,6 +10,7 @@ let binaryDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathC
 say("thrive-bench (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
 say(CoreBench.parseAndValidate())
 say(try await CoreBench.sequentialSends())
+say(UIBench.keystrokeWithBatch())
 say(UIBench.keystroke(historyRows: 0))
 say(UIBench.keystroke(historyRows: 10_000))
 say("peak memory after 10,000 history rows: \(Measure.peakRSS())")

@@ -12,9 +12,8 @@ import Yams
 /// api_key_file: ~/.config/thrive-inspector/key
 /// ```
 public struct AppConfig: Sendable, Equatable {
-    public enum DefaultTarget: String, Sendable, Equatable { case sandbox, live }
-
-    public var target: DefaultTarget?
+    /// `.sandbox(port: nil)` or `.live`: the file names no port or URL here (that is `base_url`).
+    public var target: Target?
     public var baseURL: URL?
     public var auth: AuthStyle?
     public var theme: String?
@@ -22,7 +21,7 @@ public struct AppConfig: Sendable, Equatable {
     /// Where the values came from, for messages.
     public var path: String?
 
-    public init(target: DefaultTarget? = nil, baseURL: URL? = nil, auth: AuthStyle? = nil, theme: String? = nil,
+    public init(target: Target? = nil, baseURL: URL? = nil, auth: AuthStyle? = nil, theme: String? = nil,
                 apiKeyFile: String? = nil, path: String? = nil) {
         self.target = target; self.baseURL = baseURL; self.auth = auth; self.theme = theme
         self.apiKeyFile = apiKeyFile; self.path = path
@@ -57,8 +56,11 @@ public struct AppConfig: Sendable, Equatable {
             let line = v.mark.map { "line \($0.line)" } ?? "?"
             switch key {
             case "target", "default_target":
-                guard let t = DefaultTarget(rawValue: value) else { throw ConfigError("\(path): \(line): target must be sandbox or live, not \"\(value)\"") }
-                c.target = t
+                switch value {
+                case "sandbox": c.target = .sandbox(port: nil)
+                case "live": c.target = .live
+                default: throw ConfigError("\(path): \(line): target must be sandbox or live, not \"\(value)\"")
+                }
             case "base_url":
                 guard let u = URL(string: value), let s = u.scheme, ["http", "https"].contains(s), u.host != nil else {
                     throw ConfigError("\(path): \(line): base_url must be an http(s) URL, not \"\(value)\"")

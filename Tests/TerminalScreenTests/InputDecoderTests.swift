@@ -13,10 +13,19 @@ struct InputDecoderTests {
         #expect(decode("\u{13}") == [.key(.ctrl("s"))])
     }
 
-    @Test func longRunsArePastesButATrailingEnterStaysAKey() {
-        #expect(decode("e2e@example.com\r") == [.paste("e2e@example.com"), .key(.enter)])
-        #expect(decode("first line here\r\nsecond line\r") == [.paste("first line here\nsecond line"), .key(.enter)])
-        #expect(decode("a long value\t") == [.paste("a long value"), .key(.tab)])
+    @Test func aFastBurstIsKeysNotAPaste() {
+        // Ten quick j presses arrive in one read; each must move a row, none may be taken for a paste.
+        #expect(decode("jjjjjjjjjj") == Array(repeating: .key(.char("j")), count: 10))
+        #expect(decode("e2e@example.com\r").last == .key(.enter))
+        #expect(!decode("first line here\r\nsecond line\r").contains { if case .paste = $0 { return true }; return false })
+    }
+
+    @Test func aPasteSpanningReadsArrivesWhole() {
+        var d = InputDecoder()
+        let first = d.decode([.pasteStart] + "ab".unicodeScalars.map { .scalar($0) })
+        let second = d.decode("c\r\nd".unicodeScalars.map { .scalar($0) } + [.pasteEnd, .scalar("j")])
+        #expect(first.isEmpty, "nothing until the end marker")
+        #expect(second == [.paste("abc\nd"), .key(.char("j"))])
     }
 
     @Test func escapeThenLetterIsAlt() {

@@ -2,22 +2,17 @@ import Foundation
 import TerminalScreen
 import Testing
 import ThriveCore
-import ThriveNet
+
 @testable import ThriveUI
 
 /// Deterministic states for render and update tests: fixed clock, fixed ids, a sandbox on a fixed port.
 enum Fixtures {
     static let now = Date(timeIntervalSince1970: 1_790_000_000) // 2026-09-21T14:13:20Z
 
-    static func drafts() -> DraftFactory {
-        let counter = Counter()
-        return DraftFactory(now: { now }, uuid: { counter.nextUUID() })
-    }
-
     static func state(width: Int = 80, height: Int = 24) -> AppState {
         var s = AppState(size: Size(width: width, height: height), catalogue: .builtIn(),
-                         target: TargetState(kind: .sandbox(port: 54321)), themeNames: ["default-dark", "light"],
-                         now: now, drafts: drafts())
+                         destination: Destination(target: .sandbox(port: 54321)), themeNames: ["default-dark", "light"],
+                         now: now, ids: .sequential)
         s.status = nil
         return s
     }
@@ -41,16 +36,6 @@ enum Fixtures {
     }
 }
 
-/// Hands out predictable UUIDs.
-final class Counter: Sendable {
-    private let n = Mutex(0)
-    func nextUUID() -> String {
-        let v = n.withLock { $0 += 1; return $0 }
-        return String(format: "00000000-0000-4000-8000-%012d", v)
-    }
-}
-
-import Synchronization
 
 /// Compares a rendered screen with a checked-in golden file; `UPDATE_GOLDEN=1` rewrites the files.
 enum Golden {

@@ -2,7 +2,7 @@ import Foundation
 import TerminalScreen
 import Testing
 import ThriveCore
-import ThriveNet
+
 @testable import ThriveUI
 
 @Suite("Rendered screens")
@@ -31,6 +31,7 @@ struct RenderTests {
         s.composer.set(.string("20-11-23T22:28:55.111Z"), at: JSONPointer(["timestamp"]))
         s.composer.set(nil, at: JSONPointer(["properties", "user_email"]))
         s.composer.selection = s.composer.rows.firstIndex { $0.path == JSONPointer(["timestamp"]) }!
+        _ = update(&s, .terminal(.resize(s.size)))  // views read derived state: let update bring it up to date
         let buf = render(s)
         #expect(buf.text.contains("✗"))
         #expect(buf.text.contains("must have four digits"))
@@ -83,7 +84,8 @@ struct RenderTests {
 
     @Test func liveBadgeIsUnmistakable() {
         var s = Fixtures.state()
-        s.target = TargetState(kind: .live, apiKey: "sk_live_abcdefghijklmnop")
+        s.destination = Destination(target: .live, apiKey: "sk_live_abcdefghijklmnop")
+        _ = update(&s, .terminal(.resize(s.size)))
         let buf = render(s)
         #expect(buf.line(0).contains("LIVE api.app.thrivestack.ai"))
         #expect(!buf.text.contains("sk_live_abcdefghijklmnop"))

@@ -10,24 +10,24 @@ struct TextAreaTests {
         for piece in typed { area.insert(piece) }
         #expect(area.cursorColumn == area.lines[0].count)
         area.insert("x")
-        area.handle(.backspace, pageHeight: 10)
-        area.handle(.backspace, pageHeight: 10)
+        area.apply(.deleteBackward, pageHeight: 10)
+        area.apply(.deleteBackward, pageHeight: 10)
         #expect(area.text.isEmpty, "each Backspace removes one character, without a crash")
     }
 
     @Test func enterKeepsIndentationAndBackspaceJoinsLines() {
         var area = TextArea(text: "  {")
-        area.handle(.end, pageHeight: 10)
-        area.handle(.enter, pageHeight: 10)
+        area.apply(.lineEnd, pageHeight: 10)
+        area.apply(.newline, pageHeight: 10)
         #expect(area.lines == ["  {", "    "])
-        area.handle(.home, pageHeight: 10)
-        area.handle(.backspace, pageHeight: 10)
+        area.apply(.lineStart, pageHeight: 10)
+        area.apply(.deleteBackward, pageHeight: 10)
         #expect(area.lines == ["  {    "])
     }
 
     @Test func pastedLineBreaksAreNormalised() {
         var area = TextArea(text: "[]")
-        area.handle(.right, pageHeight: 10)
+        area.apply(.cursorRight, pageHeight: 10)
         area.insert("1,\r\n2")
         #expect(area.text == "[1,\n2]")
         #expect(area.cursorLine == 1 && area.cursorColumn == 1)

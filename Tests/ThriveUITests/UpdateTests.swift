@@ -2,14 +2,14 @@ import Foundation
 import TerminalScreen
 import Testing
 import ThriveCore
-import ThriveNet
+
 @testable import ThriveUI
 
 @Suite("Update: form editor, raw mode, sending, history")
 struct UpdateTests {
     func focusForm(_ s: inout AppState, template: String = "signed_up") {
-        let i = s.picker.visible(in: s.catalogue).firstIndex { $0.name == template }!
-        s.picker.selection = i
+        let i = s.picker.visible.firstIndex { $0.name == template }!
+        s.picker.select(i)
         s.focus = .templates
         _ = Fixtures.key(&s, .enter)
         #expect(s.focus == .form)
@@ -143,20 +143,21 @@ struct UpdateTests {
         var s = Fixtures.state()
         let effects = Fixtures.key(&s, .function(5))
         guard case .send(let id, let request)? = effects.first else { Issue.record("no send"); return }
+        #expect(effects.last == .startTimer(.spinner, after: 0.1))
         #expect(request.url.absoluteString == "http://127.0.0.1:54321/api/track")
-        #expect(s.inFlight?.id == id)
+        #expect(s.composerSend?.id == id)
         #expect(Fixtures.key(&s, .ctrl("s")).isEmpty, "one request at a time")
-        #expect(update(&s, .tick(Fixtures.now)) == [.tick(after: 0.1)])
+        #expect(update(&s, .timer(.spinner)) == [.startTimer(.spinner, after: 0.1)])
         #expect(Fixtures.key(&s, .escape) == [.cancelSend(id: id)])
-        _ = update(&s, .sendFinished(id: id, report: Fixtures.failure(request, .cancelled)))
-        #expect(s.inFlight == nil)
+        #expect(update(&s, .sendFinished(id: id, report: Fixtures.failure(request, .cancelled))) == [.cancelTimer(.spinner)])
+        #expect(s.inFlight.isEmpty)
         #expect(s.history.store.entries[0].status == .failed(kind: "cancelled", message: "cancelled"))
-        #expect(update(&s, .tick(Fixtures.now)).isEmpty, "no timers while idle")
+        #expect(update(&s, .timer(.spinner)).isEmpty, "no timers while idle")
     }
 
     @Test func historyKeepsNoSecrets() {
         var s = Fixtures.state()
-        s.target = TargetState(kind: .live, apiKey: "sk_live_supersecretvalue")
+        s.destination = Destination(target: .live, apiKey: "sk_live_supersecretvalue")
         _ = Fixtures.key(&s, .ctrl("s"))
         let e = s.history.store.entries[0]
         #expect(!e.requestHeaders.map(\.value).joined().contains("supersecret"))
@@ -179,9 +180,9 @@ struct UpdateTests {
         _ = Fixtures.key(&s, .end)
         #expect(s.history.follow && s.history.selection == 20)
         _ = Fixtures.key(&s, .home)
-        #expect(s.history.selection == 0 && s.history.offset == 0)
+        #expect(s.history.selection == 0 && s.history.scroll.offset == 0)
         _ = update(&s, .terminal(.mouse(MouseEvent(.wheelDown, at: Point(x: 10, y: 20)))))
-        #expect(s.history.offset == 3)
+        #expect(s.history.scroll.offset == 3)
     }
 
     @Test func replayLoadsTheEntryIntoTheComposer() throws {
@@ -192,7 +193,8 @@ struct UpdateTests {
         focusForm(&s, template: "signed_in")
         s.focus = .history
         _ = Fixtures.key(&s, .enter)
-        #expect(s.overlay == .detail(id: id, scroll: 0))
+        guard case .detail(let shown, let o)? = s.overlay else { Issue.record("no details"); return }
+        #expect(shown == id && o.scroll.offset == 0)
         _ = Fixtures.key(&s, .escape, .char("r"))
         #expect(s.focus == .form)
         #expect(s.composer.endpoint == .group)
@@ -207,7 +209,7 @@ struct UpdateTests {
         Fixtures.type(&s, "Bob")
         _ = Fixtures.key(&s, .enter)
         s.focus = .templates
-        s.picker.selection = s.picker.visible(in: s.catalogue).firstIndex { $0.name == "group" }!
+        s.picker.select(s.picker.visible.firstIndex { $0.name == "group" }!)
         _ = Fixtures.key(&s, .enter)
         #expect(s.overlay == .confirmDiscard(.template(name: "group")))
         _ = Fixtures.key(&s, .char("n"))
@@ -264,35 +266,36 @@ struct UpdateTests {
     }
 
     @Test func filterPrefersNames() {
-        var p = PickerState()
-        p.filter = "t"
-        let names = p.visible(in: .builtIn()).map(\.name)
+        var p = PickerState(catalogue: .builtIn())
+        p.setFilter("t")
+        let names = p.visible.map(\.name)
         #expect(names.allSatisfy { $0.contains("t") }, "\(names)")
-        p.filter = "invited"
-        #expect(p.visible(in: .builtIn()).map(\.name) == ["invite_sent"])
+        p.setFilter("invited")
+        #expect(p.visible.map(\.name) == ["invite_sent"])
     }
 
     @Test func scrollingPastTheEndLeavesNoOvershoot() {
         var s = Fixtures.state()
         s.focus = .preview
         _ = Fixtures.key(&s, .end)
-        let bottom = s.composer.previewScroll
+        let bottom = s.preview.scroll.offset
         #expect(bottom > 0 && bottom < 100, "End stops at the last page, not at Int.max: \(bottom)")
         _ = Fixtures.key(&s, .pageDown, .down)
-        #expect(s.composer.previewScroll == bottom)
+        #expect(s.preview.scroll.offset == bottom)
         _ = Fixtures.key(&s, .up)
-        #expect(s.composer.previewScroll == bottom - 1, "one ↑ moves at once")
+        #expect(s.preview.scroll.offset == bottom - 1, "one ↑ moves at once")
         _ = Fixtures.key(&s, .char("?"), .pageDown, .pageDown, .pageDown, .pageDown, .up)
-        guard case .help(let scroll)? = s.overlay else { Issue.record("help closed"); return }
+        guard case .help(let help)? = s.overlay else { Issue.record("help closed"); return }
         _ = Fixtures.key(&s, .down)
-        #expect(s.overlay == .help(scroll: scroll + 1))
+        guard case .help(let after)? = s.overlay else { Issue.record("help closed"); return }
+        #expect(after.scroll.offset == help.scroll.offset + 1)
     }
 
     @Test func clickingAFieldInAScrolledFormSelectsThatField() {
         var s = Fixtures.state()
         focusForm(&s)
         _ = Fixtures.key(&s, .end)   // scrolls the form to its last rows
-        let form = Layout(size: s.size).form
+        let form = s.layout.form
         let shown = render(s).line(form.y + 1)   // the first field row on screen, before the click
         _ = update(&s, .terminal(.mouse(MouseEvent(.press, at: Point(x: form.x + 3, y: form.y + 1)))))
         let label = s.composer.selectedRow?.label ?? "?"
@@ -305,13 +308,83 @@ struct UpdateTests {
         var s = Fixtures.state()
         _ = Fixtures.key(&s, .char("/"))
         Fixtures.type(&s, "trial")
-        #expect(s.picker.visible(in: s.catalogue).map(\.name) == ["trial_started", "trial_ended"])
+        #expect(s.picker.visible.map(\.name) == ["trial_started", "trial_ended"])
         _ = Fixtures.key(&s, .down, .enter)
         #expect(s.composer.template?.name == "trial_ended")
     }
 
-    @Test func helpIsGeneratedFromTheKeyTable() {
-        let text = HelpOverlay.lines().map(\.0).joined(separator: "\n")
-        for b in Keymap.bindings { #expect(text.contains(b.help)) }
+    @Test func endAndHomeWorkInEveryScrollingView() throws {
+        var s = Fixtures.state()
+        // Details of a long response.
+        guard case .send(let id, let r)? = Fixtures.key(&s, .ctrl("s")).first else { Issue.record("no send"); return }
+        let long = "[" + (0..<80).map { "{\"n\": \($0)}" }.joined(separator: ",") + "]"
+        _ = update(&s, .sendFinished(id: id, report: Fixtures.report(r, status: 200, body: long)))
+        s.focus = .history
+        _ = Fixtures.key(&s, .enter, .end)
+        guard case .detail(_, let end)? = s.overlay else { Issue.record("no details"); return }
+        #expect(end.scroll.offset > 0 && end.scroll.isAtBottom, "End goes to the last page of the details")
+        _ = Fixtures.key(&s, .char("g"))
+        guard case .detail(_, let top)? = s.overlay else { Issue.record("no details"); return }
+        #expect(top.scroll.offset == 0)
+        _ = Fixtures.key(&s, .char("G"), .char("q"))
+        #expect(s.overlay == nil, "q closes the details")
+        // The form and the template list.
+        s.focus = .form
+        _ = Fixtures.key(&s, .char("G"))
+        #expect(s.composer.selection == s.composer.rows.count - 1)
+        _ = Fixtures.key(&s, .home)
+        #expect(s.composer.selection == 0)
+        s.focus = .templates
+        _ = Fixtures.key(&s, .end)
+        #expect(s.picker.selection == s.picker.visible.count - 1)
+    }
+
+    @Test func updateIsPure() {
+        // The same state and the same keys give the same ids, times and body, run after run.
+        func run() -> (JSONValue, [UUID]) {
+            var s = Fixtures.state()
+            _ = Fixtures.key(&s, .enter, .char("u"))
+            var ids: [UUID] = []
+            for _ in 0..<3 {
+                guard case .send(let id, let r)? = Fixtures.key(&s, .ctrl("s")).first else { return (.null, []) }
+                ids.append(id)
+                _ = update(&s, .sendFinished(id: id, report: Fixtures.report(r, status: 200, body: "{}")))
+            }
+            return (s.composer.body, ids)
+        }
+        let (a, b) = (run(), run())
+        #expect(a.0 == b.0 && a.1 == b.1 && Set(a.1).count == 3)
+    }
+
+    @Test func theFutureTimestampCheckUsesTheStatesClock() {
+        var s = Fixtures.state()
+        focusForm(&s)
+        let inAnHour = Timestamp.format(Fixtures.now.addingTimeInterval(3_600))
+        s.composer.set(.string(inAnHour), at: JSONPointer(["timestamp"]))
+        #expect(s.composer.findings.contains { $0.code == .futureTimestamp }, "an hour after the state's clock is the future")
+        s.now = Fixtures.now.addingTimeInterval(7_200)
+        s.composer.set(.string(inAnHour), at: JSONPointer(["timestamp"]))
+        #expect(!s.composer.findings.contains { $0.code == .futureTimestamp }, "with the clock moved on it is the past")
+    }
+
+    @Test func aBatchRechecksOnlyTheEventThatChanged() throws {
+        var s = Fixtures.state(width: 120, height: 40)
+        let events = (0..<50).map { k in #"{"event_name":"signed_up","user_id":"u\#(k)","properties":{"user_email":"a@b.co","user_name":"A"}}"# }
+        s.composer.load(body: try JSONParser.parse("[" + events.joined(separator: ",") + "]"), endpoint: .track)
+        s.focus = .form
+        _ = update(&s, .terminal(.key(.char("]"))))
+        let before = s.composer.eventRevisions
+        select(&s, "user_id")
+        _ = Fixtures.key(&s, .enter, .ctrl("u"))
+        Fixtures.type(&s, "")
+        _ = Fixtures.key(&s, .enter)
+        let changed = zip(before, s.composer.eventRevisions).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+        #expect(changed == [1], "only event 2 was printed and checked again")
+        #expect(s.composer.findings.contains { $0.path == JSONPointer(["1", "user_id"]) && $0.code == .missingRequired })
+        #expect(s.composer.errorCount == 1)
+        #expect(s.preview.byteCount == s.composer.body.compactByteCount, "the size shown is the size sent")
+        let text = (0..<s.preview.lineCount).map { s.preview.line($0).map(\.text).joined() }.joined(separator: "\n")
+        let body = text.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n")
+        #expect(try JSONParser.parse(body) == s.composer.body, "the preview's lines are the body, pretty-printed")
     }
 }

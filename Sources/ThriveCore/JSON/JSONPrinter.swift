@@ -87,9 +87,13 @@ extension JSONValue {
     }
 
     /// Pretty JSON as lines of typed tokens, for syntax colouring. Joining the token texts gives ``pretty(indent:)``.
-    public func prettyLines(indent: Int = 2) -> [[JSONToken]] {
-        var lines: [[JSONToken]] = [[]]
-        appendPretty(level: 0, indent: indent, lines: &lines)
+    public func prettyLines(indent: Int = 2) -> [[JSONToken]] { prettyLines(indent: indent, level: 0) }
+
+    /// Pretty lines as they appear nested `level` deep (the first line indented too), so a view can print the
+    /// elements of a large array one at a time and reprint only the one that changed.
+    public func prettyLines(indent: Int = 2, level: Int) -> [[JSONToken]] {
+        var lines: [[JSONToken]] = [level > 0 ? [JSONToken(.whitespace, String(repeating: " ", count: level * indent))] : []]
+        appendPretty(level: level, indent: indent, lines: &lines)
         return lines
     }
 

@@ -10,8 +10,8 @@ public enum AuthStyle: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// Where requests go.
 public enum Target: Sendable, Hashable {
-    /// The embedded sandbox on 127.0.0.1 at `port`.
-    case sandbox(port: Int)
+    /// The embedded sandbox on 127.0.0.1 at `port`; nil until it has bound one.
+    case sandbox(port: Int?)
     /// `https://api.app.thrivestack.ai/api`.
     case live
     /// Any base URL ending in the API root (e.g. `http://localhost:8080/api`).
@@ -21,7 +21,7 @@ public enum Target: Sendable, Hashable {
 
     public var baseURL: URL {
         switch self {
-        case .sandbox(let port): return URL(string: "http://127.0.0.1:\(port)/api")!
+        case .sandbox(let port): return URL(string: "http://127.0.0.1:\(port ?? 0)/api")!
         case .live: return Target.liveBaseURL
         case .custom(let url): return url
         }
@@ -30,12 +30,43 @@ public enum Target: Sendable, Hashable {
     /// A short label for badges: `SANDBOX 127.0.0.1:PORT`, `LIVE api.app.thrivestack.ai`, or the custom host.
     public var badge: String {
         switch self {
-        case .sandbox(let port): return "SANDBOX 127.0.0.1:\(port)"
+        case .sandbox(let port?): return "SANDBOX 127.0.0.1:\(port)"
+        case .sandbox(nil): return "SANDBOX starting…"
         case .live: return "LIVE api.app.thrivestack.ai"
         case .custom(let url):
             let hostPort = (url.host ?? "?") + (url.port.map { ":\($0)" } ?? "")
             return "CUSTOM \(hostPort)"
         }
+    }
+}
+
+/// Where requests go and how they authenticate: the one place a target becomes a request builder, for the
+/// UI, `send` and everything after them.
+public struct Destination: Sendable, Hashable {
+    public var target: Target
+    public var auth: AuthStyle
+    /// The API key, in memory only. It never goes to the sandbox, which gets `sandboxKey` instead.
+    public var apiKey: String?
+
+    /// What the embedded sandbox is sent as a key: it wants one, like the real API, but not the user's.
+    public static let sandboxKey = "sandbox"
+
+    public init(target: Target, auth: AuthStyle = .apiKey, apiKey: String? = nil) {
+        self.target = target; self.auth = auth; self.apiKey = apiKey
+    }
+
+    public var isLive: Bool { target == .live }
+    public var isSandbox: Bool { if case .sandbox = target { return true }; return false }
+
+    /// The builder for real sends; nil while the sandbox has no port yet.
+    public var builder: RequestBuilder? {
+        if case .sandbox(nil) = target { return nil }
+        return previewBuilder
+    }
+
+    /// A builder for showing a request: before the sandbox is bound its URL has port 0.
+    public var previewBuilder: RequestBuilder {
+        RequestBuilder(target: target, auth: auth, apiKey: isSandbox ? Destination.sandboxKey : apiKey)
     }
 }
 

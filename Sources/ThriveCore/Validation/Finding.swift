@@ -35,6 +35,13 @@ public enum Fix: Sendable, Hashable {
     /// Set the value at a path.
     case setValue(at: JSONPointer, value: JSONValue)
 
+    /// Where in the body the fix changes something.
+    public var path: JSONPointer {
+        switch self {
+        case .renameKey(let at, _), .setValue(let at, _): return at
+        }
+    }
+
     /// What the fix does, in words.
     public var summary: String {
         switch self {

@@ -22,22 +22,28 @@ public struct Validator: Sendable {
         default:
             return [Finding(.error, .invalidBody, at: JSONPointer(), "the body is \(body.typeNameWithArticle); the API expects a JSON array of event objects")]
         }
-        var out: [Finding] = []
-        if events.isEmpty {
-            out.append(Finding(.error, .emptyBatch, at: JSONPointer(), "the batch is empty; send at least one event"))
-        }
-        if events.count > Validator.maxEvents {
-            out.append(Finding(.error, .batchTooManyEvents, at: JSONPointer(),
-                               "the batch has \(events.count) events; the API accepts at most \(Validator.maxEvents) per request"))
-        }
-        let bytes = RequestBuilder.normalizedBody(body).compactByteCount
-        if bytes > Validator.maxBatchBytes {
-            out.append(Finding(.error, .batchTooLarge, at: JSONPointer(),
-                               "the request is \(ByteSize.describe(bytes)); the API accepts at most 2 MB per request"))
-        }
+        var out = batchFindings(eventCount: events.count, byteCount: RequestBuilder.normalizedBody(body).compactByteCount)
         var plans = PlanCache()
         for (k, event) in events.enumerated() {
             out += validate(event: event, endpoint: endpoint, at: JSONPointer([String(k)]), now: now, plans: &plans)
+        }
+        return out
+    }
+
+    /// The checks on a whole request rather than one event: empty, too many events, too many bytes.
+    /// Public so an editor that revalidates only the event it changed can still check the batch.
+    public func batchFindings(eventCount: Int, byteCount: Int) -> [Finding] {
+        var out: [Finding] = []
+        if eventCount == 0 {
+            out.append(Finding(.error, .emptyBatch, at: JSONPointer(), "the batch is empty; send at least one event"))
+        }
+        if eventCount > Validator.maxEvents {
+            out.append(Finding(.error, .batchTooManyEvents, at: JSONPointer(),
+                               "the batch has \(eventCount) events; the API accepts at most \(Validator.maxEvents) per request"))
+        }
+        if byteCount > Validator.maxBatchBytes {
+            out.append(Finding(.error, .batchTooLarge, at: JSONPointer(),
+                               "the request is \(ByteSize.describe(byteCount)); the API accepts at most 2 MB per request"))
         }
         return out
     }

@@ -77,7 +77,7 @@ struct SendCommand: AsyncParsableCommand {
             throw CLIError("not sent: the request has validation errors the API would reject (fix them, or pass --force to send anyway)")
         }
         if dryRun {
-            let request = builder(settings, port: 0).build(endpoint: ep, body: body)
+            let request = settings.destination.previewBuilder.build(endpoint: ep, body: body)
             print(RequestPrinter.render(request, format: format, reveal: revealKey)
                 .replacingOccurrences(of: "127.0.0.1:0/", with: "127.0.0.1:<sandbox-port>/"))
             // The same verdict a real send would give: the request printed, but the API would reject it.
@@ -85,14 +85,17 @@ struct SendCommand: AsyncParsableCommand {
             return
         }
         var sandbox: SandboxServer?
-        var port = 0
-        if settings.target == .sandbox {
+        var destination = settings.destination
+        if destination.isSandbox {
             let server = SandboxServer()
+            let port: Int
             do { port = try await server.start() } catch { throw CLIError("could not start the embedded sandbox: \(error)") }
             sandbox = server
+            destination.target = .sandbox(port: port)
             printError("sending to the embedded sandbox on 127.0.0.1:\(port) (no API key; use --live for ThriveStack)")
         }
-        let request = builder(settings, port: port).build(endpoint: ep, body: body)
+        guard let builder = destination.builder else { throw CLIError("the embedded sandbox did not start") }
+        let request = builder.build(endpoint: ep, body: body)
         let sender = URLSessionSender(configuration: SenderConfiguration(connectTimeout: min(10, timeout), overallTimeout: timeout,
                                                                          retry: RetryPolicy(maxRetries: max(0, retries))))
         let report = await sender.send(request) { attempt in
@@ -101,17 +104,7 @@ struct SendCommand: AsyncParsableCommand {
             }
         }
         await sandbox?.stop()
-        try finish(report, sentKey: settings.target == .sandbox || settings.apiKey != nil)
-    }
-
-    private func builder(_ settings: Settings, port: Int) -> RequestBuilder {
-        switch settings.target {
-        case .sandbox:
-            // The sandbox wants some key, like the real API; a placeholder keeps the user's real key out of it.
-            return RequestBuilder(target: .sandbox(port: port), auth: settings.auth, apiKey: "sandbox")
-        case .live: return RequestBuilder(target: .live, auth: settings.auth, apiKey: settings.apiKey?.value)
-        case .custom(let url): return RequestBuilder(target: .custom(url), auth: settings.auth, apiKey: settings.apiKey?.value)
-        }
+        try finish(report, sentKey: destination.isSandbox || settings.apiKey != nil)
     }
 
     /// `sentKey` false: no key was configured, which is the likely reason for a 401.
@@ -146,14 +139,15 @@ struct SendCommand: AsyncParsableCommand {
             }
             body = DraftFactory().makeBody(t); ep = t.endpoint; spec = t
         } else if let file {
-            body = RequestBuilder.normalizedBody(try PayloadFile.read(file)); ep = EndpointGuess.guess(body: body)
+            do { body = RequestBuilder.normalizedBody(try EventFile.read(file)) } catch { throw CLIError(error.message) }
+            ep = EndpointGuess.guess(body: body)
         } else {
             let imported: ImportedRequest
             do { imported = try CurlImport.parse(curl ?? "") } catch { throw CLIError("cannot import the curl command: \(error.message)") }
             guard let text = imported.bodyText, !text.isEmpty else {
                 throw CLIError("the curl command has no body (-d/--data/--data-raw)")
             }
-            body = RequestBuilder.normalizedBody(try PayloadFile.parse(text, name: "the curl body"))
+            do { body = RequestBuilder.normalizedBody(try EventFile.parse(text, name: "the curl body")) } catch { throw CLIError(error.message) }
             ep = imported.endpoint ?? EndpointGuess.guess(body: body)
             if imported.apiKey != nil { printError("note: the API key inside the curl command was not used") }
         }

@@ -51,14 +51,3 @@ struct TemplatesCommand: ParsableCommand {
         print(DraftFactory().makeBody(t).pretty())
     }
 }
-
-/// The catalogue with the user's templates folder applied (JSON and YAML files).
-enum UserTemplates {
-    static func catalogue() -> TemplateCatalogue {
-        var c = TemplateCatalogue.builtIn()
-        let dir = TemplateCatalogue.userDirectory()
-        c.addTemplates(in: dir)
-        YAMLTemplates.add(in: dir, to: &c)
-        return c
-    }
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ThriveConfig
 import ThriveCore
 
 /// `thrive-inspector validate PATH…`: checks event files like the API would.
@@ -24,7 +25,7 @@ struct ValidateCommand: ParsableCommand {
         var report: [JSONValue] = []
         for path in paths {
             let body: JSONValue
-            do { body = try PayloadFile.read(path) } catch {
+            do { body = try EventFile.read(path) } catch {
                 anyError = true
                 if json { report.append(.object(["file": .string(path), "error": .string("\(error)")])) } else { printError("\(error)") }
                 continue

@@ -20,35 +20,15 @@ enum Assignment {
             let event = events[k]
             let spec = (template ?? catalogue.template(for: event, endpoint: endpoint))?.field(at: pointer)
                 ?? catalogue.commonFields(for: endpoint).first { $0.path == pointer }
-            let value = try typedValue(valueText, raw: raw, spec: spec, original: text)
+            let parsed = raw ? FieldValueParser.json(valueText) : FieldValueParser.parse(valueText, as: spec?.type)
+            let value: JSONValue
+            switch parsed {
+            case .success(let v): value = v
+            case .failure(let e): throw CLIError("--set \(text): \(spec.map { "\($0.name): " } ?? "")\(e.message)")
+            }
             guard body.set(value, at: JSONPointer([String(k)]).appending(pointer)) else {
                 throw CLIError("--set \(text): cannot set \(path) because a part of it is not an object")
             }
-        }
-    }
-
-    static func typedValue(_ text: String, raw: Bool, spec: FieldSpec?, original: String) throws -> JSONValue {
-        func json() throws -> JSONValue {
-            do { return try JSONParser.parse(text) } catch {
-                throw CLIError("--set \(original): \(text) is not valid JSON (column \(error.column): \(error.message))")
-            }
-        }
-        if raw { return try json() }
-        switch spec?.type {
-        case .string?, .dateTime?, .date?, .enum?: return .string(text)
-        case .number?, .integer?:
-            guard let n = JSONNumber(literal: text) else { throw CLIError("--set \(original): \(spec!.name) is a number, and \"\(text)\" is not one") }
-            return .number(n)
-        case .boolean?:
-            guard text == "true" || text == "false" else { throw CLIError("--set \(original): \(spec!.name) is true or false") }
-            return .bool(text == "true")
-        case .array?, .object?: return try json()
-        case nil:
-            // Unknown field: numbers, booleans and null as JSON, everything else as the string typed.
-            if let n = JSONNumber(literal: text) { return .number(n) }
-            if text == "true" || text == "false" { return .bool(text == "true") }
-            if text == "null" { return .null }
-            return .string(text)
         }
     }
 }

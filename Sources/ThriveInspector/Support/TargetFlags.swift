@@ -31,7 +31,7 @@ struct TargetFlags: ParsableArguments {
                 throw ConfigError("config file \(configPath) does not exist")
             }
             let config = try AppConfig.load(from: url)
-            return try Settings.resolve(TargetOptions(sandbox: sandbox, live: live, baseURL: baseURL, bearer: bearer, apiKeyFile: apiKeyFile), config: config)
+            return try Settings.resolve(Settings.Flags(sandbox: sandbox, live: live, baseURL: baseURL, bearer: bearer, apiKeyFile: apiKeyFile), config: config)
         } catch let e as ConfigError {
             throw CLIError(e.message)
         }

@@ -7,53 +7,6 @@ public enum Pane: Int, Sendable, CaseIterable, Hashable {
     case templates, form, preview, history
 }
 
-/// What the app targets, for the title badge and for building requests.
-public struct TargetState: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
-        /// Embedded sandbox: nil port while it is still binding.
-        case sandbox(port: Int?)
-        case live
-        case custom(URL)
-    }
-    public var kind: Kind
-    public var auth: AuthStyle
-    /// The API key: kept in memory only, never rendered or stored in history.
-    public var apiKey: String?
-    /// A start-up failure of the sandbox, shown in place of the port.
-    public var sandboxError: String?
-
-    public init(kind: Kind, auth: AuthStyle = .apiKey, apiKey: String? = nil) {
-        self.kind = kind; self.auth = auth; self.apiKey = apiKey
-    }
-
-    /// `SANDBOX 127.0.0.1:PORT`, `LIVE api.app.thrivestack.ai`, …
-    public var badge: String {
-        switch kind {
-        case .sandbox(let port?): return Target.sandbox(port: port).badge
-        case .sandbox(nil): return sandboxError == nil ? "SANDBOX starting…" : "SANDBOX failed"
-        case .live: return Target.live.badge
-        case .custom(let url): return Target.custom(url).badge
-        }
-    }
-
-    public var isLive: Bool { if case .live = kind { return true }; return false }
-
-    /// The request builder, or nil while the sandbox has no port yet.
-    public var builder: RequestBuilder? {
-        switch kind {
-        case .sandbox(let port?): return RequestBuilder(target: .sandbox(port: port), auth: auth, apiKey: apiKey ?? "sandbox")
-        case .sandbox(nil): return nil
-        case .live: return RequestBuilder(target: .live, auth: auth, apiKey: apiKey)
-        case .custom(let url): return RequestBuilder(target: .custom(url), auth: auth, apiKey: apiKey)
-        }
-    }
-
-    /// A builder for display before the sandbox is up (the URL shows port 0 until then).
-    public var previewBuilder: RequestBuilder {
-        builder ?? RequestBuilder(target: .sandbox(port: 0), auth: auth, apiKey: apiKey ?? "sandbox")
-    }
-}
-
 /// A transient message at the bottom of the screen.
 public struct StatusMessage: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case info, success, warning, error }
@@ -64,13 +17,21 @@ public struct StatusMessage: Sendable, Equatable {
 
 /// Modal layers drawn over the panes.
 public enum Overlay: Sendable, Equatable {
-    case help(scroll: Int)
+    /// Every key binding; its lines come from the keymap when it opens.
+    case help(TextOverlay)
     /// Full request and response of a history entry.
-    case detail(id: UUID, scroll: Int)
+    case detail(id: UUID, TextOverlay)
     /// The draft has errors the API would reject: send anyway?
     case confirmSend(errors: [String])
     /// Loading this would replace a draft the user has changed: discard it?
     case confirmDiscard(PendingLoad)
+}
+
+/// A scrolling text overlay: its lines, worked out when it opens (or the width changes), and its scroll.
+public struct TextOverlay: Sendable, Equatable {
+    public var lines: [StyledLine]
+    public var scroll = ScrollState(.viewport)
+    public init(lines: [StyledLine]) { self.lines = lines }
 }
 
 /// Something that replaces the draft, held while the user confirms.
@@ -79,45 +40,105 @@ public enum PendingLoad: Sendable, Equatable {
     case replay(id: UUID)
 }
 
-/// The whole state of the inspector. Pure data: `update` changes it, views read it.
-public struct AppState: Sendable {
-    public var size: Size
-    public var focus: Pane = .templates
-    public var catalogue: TemplateCatalogue
-    public var picker: PickerState
-    public var composer: ComposerState
-    public var history: HistoryPaneState
-    public var target: TargetState
-    public var overlay: Overlay?
-    public var status: StatusMessage?
-    public var themeName: String
-    /// Theme names in cycling order (the runner owns the palettes).
-    public var themeNames: [String]
-    /// The send in flight, if any (one at a time keeps replays from racing).
-    public var inFlight: InFlightSend?
-    public var spinnerFrame = 0
-    public var now: Date
-    public var quitting = false
-
-    public init(size: Size, catalogue: TemplateCatalogue, target: TargetState, themeName: String = "default-dark",
-                themeNames: [String] = ["default-dark"], history: any HistoryStore = InMemoryHistoryStore(),
-                now: Date = Date(), drafts: DraftFactory = DraftFactory()) {
-        self.size = size
-        self.catalogue = catalogue
-        self.target = target
-        self.themeName = themeName
-        self.themeNames = themeNames
-        self.now = now
-        picker = PickerState()
-        self.history = HistoryPaneState(store: history)
-        composer = ComposerState(catalogue: catalogue, drafts: drafts)
-        if let first = catalogue.templates.first { composer.load(template: first) }
-    }
-}
-
 /// A send that has not finished.
 public struct InFlightSend: Sendable, Equatable {
     public var id: UUID
     public var startedAt: Date
     public var attempts: Int
+}
+
+/// The whole state of the inspector. Pure data: `update` changes it, views read it.
+public struct AppState: Sendable {
+    public private(set) var size: Size
+    /// Where each pane goes at this size; every scroll height comes from it.
+    public private(set) var layout: Layout
+    public var focus: Pane = .templates
+    public var catalogue: TemplateCatalogue
+    public var keymap: Keymap
+    public var picker: PickerState
+    public var composer: ComposerState
+    /// The preview's lines, rebuilt only from what changed in the draft.
+    public var preview = PreviewModel()
+    public var history: HistoryPaneState
+    /// Where sends go; the sandbox's port arrives in a message once it is bound.
+    public var destination: Destination
+    /// A start-up failure of the sandbox, shown in place of the port.
+    public var sandboxError: String?
+    public var overlay: Overlay?
+    public var status: StatusMessage?
+    public var themeName: String
+    /// Theme names in cycling order (the runner owns the palettes).
+    public var themeNames: [String]
+    /// Sends that have not finished, by id. The composer sends one at a time; replays may run many.
+    public var inFlight: [UUID: InFlightSend] = [:]
+    public var spinnerFrame = 0
+    /// The clock as the runner last set it: `update` reads time only from here.
+    public var now: Date { didSet { composer.now = now } }
+    /// Where new ids come from (the history entry of a send, UUIDs typed into fields).
+    public var ids: IDSource
+
+    public init(size: Size, catalogue: TemplateCatalogue, destination: Destination, themeName: String = "default-dark",
+                themeNames: [String] = ["default-dark"], history: any HistoryStore = InMemoryHistoryStore(),
+                keymap: Keymap = .standard, now: Date, ids: IDSource) {
+        self.size = size
+        layout = Layout(size: size)
+        self.catalogue = catalogue
+        self.keymap = keymap
+        self.destination = destination
+        self.themeName = themeName
+        self.themeNames = themeNames
+        self.now = now
+        self.ids = ids
+        picker = PickerState(catalogue: catalogue)
+        self.history = HistoryPaneState(store: history)
+        composer = ComposerState(catalogue: catalogue, now: now)
+        if let first = catalogue.templates.first { withDrafts { c, drafts in c.load(template: first, drafts: drafts) } }
+        syncDerived()
+    }
+
+    /// `SANDBOX 127.0.0.1:PORT`, `LIVE api.app.thrivestack.ai`, …
+    public var badge: String {
+        if case .sandbox(nil) = destination.target, sandboxError != nil { return "SANDBOX failed" }
+        return destination.target.badge
+    }
+
+    /// The one interactive send in flight, if any.
+    public var composerSend: InFlightSend? { inFlight.values.min { $0.startedAt < $1.startedAt } }
+
+    /// A new terminal size: the layout and every scroll height follow.
+    public mutating func resize(to newSize: Size) {
+        size = newSize
+        layout = Layout(size: newSize)
+        syncDerived()
+        if case .detail(let id, _)? = overlay { openDetail(id: id, keepScroll: true) }
+    }
+
+    /// Runs `body` with a draft factory that reads this state's clock and ids, and keeps the ids it used.
+    mutating func withDrafts<T>(_ body: (inout ComposerState, DraftFactory) -> T) -> T {
+        let lender = IDLender(ids)
+        let now = self.now
+        let drafts = DraftFactory(now: { now }, uuid: { lender.next() })
+        let result = body(&composer, drafts)
+        ids = lender.returned
+        return result
+    }
+
+    /// Brings every cached view up to date with the state: the preview, and each scroll's count and height.
+    /// Called at the end of every update, so views only read.
+    mutating func syncDerived() {
+        preview.sync(with: composer, destination: destination)
+        composer.resizeForm(height: layout.formListHeight)
+        preview.scroll.resize(count: preview.lineCount, height: layout.previewHeight)
+        picker.resize(height: layout.templatesHeight - (picker.showsFilterLine ? 1 : 0))
+        history.scroll.resize(count: history.count, height: layout.historyHeight)
+        switch overlay {
+        case .help(var o)?:
+            o.scroll.resize(count: o.lines.count, height: layout.helpModal(lines: o.lines.count).height - 2)
+            overlay = .help(o)
+        case .detail(let id, var o)?:
+            o.scroll.resize(count: o.lines.count, height: layout.detailModal.height - 2)
+            overlay = .detail(id: id, o)
+        default: break
+        }
+    }
 }

@@ -13,8 +13,10 @@ public struct Layout: Sendable, Equatable {
     public var footer: Rect
     /// True below 60×16: only a notice is drawn.
     public var tooSmall: Bool
+    public var size: Size
 
     public init(size: Size) {
+        self.size = size
         tooSmall = size.width < Layout.minimumSize.width || size.height < Layout.minimumSize.height
         let w = size.width, h = size.height
         title = Rect(x: 0, y: 0, width: w, height: 1)
@@ -45,4 +47,21 @@ public struct Layout: Sendable, Equatable {
 
     /// Rows available inside a bordered pane.
     public static func innerHeight(_ r: Rect) -> Int { max(0, r.height - 2) }
+
+    public var templatesHeight: Int { Layout.innerHeight(templates) }
+    public var previewHeight: Int { Layout.innerHeight(preview) }
+    public var historyHeight: Int { Layout.innerHeight(history) }
+
+    /// The form's field rows and, below a rule, the focused field's help.
+    public var formHelpRows: Int { min(3, max(1, Layout.innerHeight(form) / 4)) }
+    public var formListHeight: Int { max(0, Layout.innerHeight(form) - formHelpRows - 1) }
+
+    /// A centred box of at most `width`×`height`, leaving a margin round the screen.
+    public func modal(width: Int, height: Int) -> Rect {
+        let w = min(width, size.width - 4), h = min(height, size.height - 2)
+        return Rect(x: (size.width - w) / 2, y: (size.height - h) / 2, width: w, height: h)
+    }
+
+    public func helpModal(lines: Int) -> Rect { modal(width: 76, height: lines + 2) }
+    public var detailModal: Rect { modal(width: size.width - 6, height: size.height - 2) }
 }

@@ -1,7 +1,6 @@
 import Foundation
 import TerminalScreen
 import ThriveCore
-import ThriveNet
 
 /// Everything that can happen to the app: terminal input and the results of effects.
 public enum Msg: Sendable {
@@ -12,16 +11,29 @@ public enum Msg: Sendable {
     /// One attempt of a send finished (a 429 about to be retried, or the last one).
     case sendAttempt(id: UUID, attempt: Attempt)
     case sendFinished(id: UUID, report: SendReport)
-    /// A timer the app asked for fired (spinner frames, status expiry).
-    case tick(Date)
+    /// A timer the app started has fired.
+    case timer(TimerID)
+}
+
+/// Timers the app can run, one of each at a time: starting one again moves its deadline.
+public enum TimerID: String, Sendable, Hashable {
+    /// Animates the in-flight spinner.
+    case spinner
 }
 
 /// Work the update function asks for; the runner does it outside the pure core and answers with messages.
+/// Everything the loop does that is not drawing is one of these.
 public enum Effect: Sendable, Equatable {
+    /// Starts the embedded sandbox; answered with `.sandboxReady` or `.sandboxFailed`.
+    case startSandbox
+    /// Sends a request; any number may be in flight, each answered by id.
     case send(id: UUID, request: APIRequest)
     case cancelSend(id: UUID)
-    /// Deliver `.tick` after this many seconds.
-    case tick(after: Double)
+    /// Delivers `.timer(id)` after this many seconds.
+    case startTimer(TimerID, after: Double)
+    case cancelTimer(TimerID)
+    /// Draws with another theme's colours from now on.
+    case setTheme(String)
     case quit
     /// Give the terminal back and stop, as Ctrl-Z does in a cooked terminal; drawing resumes on `fg`.
     case suspend

@@ -1,10 +1,9 @@
 import Foundation
 import ThriveCore
-import ThriveNet
 
 /// Ctrl-S: checks the draft can be sent, asks for confirmation when the API would reject it, then sends.
 func requestSend(_ state: inout AppState, confirmed: Bool) -> [Effect] {
-    if state.inFlight != nil {
+    if state.composerSend != nil {
         state.status = StatusMessage("a request is already in flight (Esc cancels it)", .warning)
         return []
     }
@@ -16,26 +15,26 @@ func requestSend(_ state: inout AppState, confirmed: Bool) -> [Effect] {
         state.status = StatusMessage("finish the field you are editing first (Enter keeps it, Esc drops it)", .warning)
         return []
     }
-    guard let builder = state.target.builder else {
+    guard let builder = state.destination.builder else {
         state.status = StatusMessage("the sandbox is still starting; try again in a moment", .warning)
         return []
     }
-    let errors = state.composer.findings.filter { $0.severity == .error }
-    if !errors.isEmpty, !confirmed {
+    if state.composer.errorCount > 0, !confirmed {
+        let errors = state.composer.findings.filter { $0.severity == .error }
         state.overlay = .confirmSend(errors: errors.map { "\($0.path.dotted.isEmpty ? "body" : $0.path.dotted): \($0.message)" })
         return []
     }
     let request = builder.build(endpoint: state.composer.endpoint, body: state.composer.body)
-    let entry = HistoryEntry(sentAt: state.now, request: request, target: state.target.badge)
-    state.history.append(entry, height: Layout.innerHeight(Layout(size: state.size).history))
-    state.inFlight = InFlightSend(id: entry.id, startedAt: state.now, attempts: 1)
-    state.status = StatusMessage("sending to \(state.target.badge)… (Esc cancels)", .info)
-    return [.send(id: entry.id, request: request), .tick(after: 0.1)]
+    let entry = HistoryEntry(id: state.ids.next(), sentAt: state.now, request: request, target: state.badge)
+    state.history.append(entry)
+    state.inFlight[entry.id] = InFlightSend(id: entry.id, startedAt: state.now, attempts: 1)
+    state.status = StatusMessage("sending to \(state.badge)… (Esc cancels)", .info)
+    return [.send(id: entry.id, request: request), .startTimer(.spinner, after: 0.1)]
 }
 
 func finishSend(_ state: inout AppState, id: UUID, report: SendReport) -> [Effect] {
-    guard var entry = state.history.store.entries.last(where: { $0.id == id }) else { return [] }
-    if state.inFlight?.id == id { state.inFlight = nil }
+    state.inFlight[id] = nil
+    guard var entry = state.history.entry(id: id) else { return [] }
     entry.retries = report.retries
     entry.summary = report.summary
     if let final = report.final {
@@ -52,5 +51,5 @@ func finishSend(_ state: inout AppState, id: UUID, report: SendReport) -> [Effec
         }
     }
     state.history.update(entry)
-    return []
+    return state.inFlight.isEmpty ? [.cancelTimer(.spinner)] : []
 }

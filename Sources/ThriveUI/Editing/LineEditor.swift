@@ -23,35 +23,35 @@ public struct LineEditor: Sendable, Equatable {
         cursor += chars.count
     }
 
-    /// Applies an editing key; false when the key means nothing to a line editor (the caller may use it).
+    /// Applies an editing action (the keymap decides which key means which).
+    /// - Returns: false when the action means nothing to a line editor (the caller may use it).
     @discardableResult
-    public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .char(let c): insert(String(c))
-        case .left, .ctrl("b"): cursor = max(0, cursor - 1)
-        case .right, .ctrl("f"): cursor = min(characters.count, cursor + 1)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = characters.count
-        case .ctrlLeft, .alt("b"): cursor = TextMotion.wordStart(before: cursor, in: characters)
-        case .ctrlRight, .alt("f"): cursor = TextMotion.wordEnd(after: cursor, in: characters)
-        case .backspace, .ctrl("h"):
+    public mutating func apply(_ action: Action) -> Bool {
+        switch action {
+        case .cursorLeft: cursor = max(0, cursor - 1)
+        case .cursorRight: cursor = min(characters.count, cursor + 1)
+        case .lineStart: cursor = 0
+        case .lineEnd: cursor = characters.count
+        case .wordLeft: cursor = TextMotion.wordStart(before: cursor, in: characters)
+        case .wordRight: cursor = TextMotion.wordEnd(after: cursor, in: characters)
+        case .deleteBackward:
             guard cursor > 0 else { return true }
             characters.remove(at: cursor - 1)
             cursor -= 1
-        case .delete, .ctrl("d"):
+        case .deleteForward:
             guard cursor < characters.count else { return true }
             characters.remove(at: cursor)
-        case .ctrl("w"), .alt("\u{7F}"):
+        case .deleteWordBackward:
             let start = TextMotion.wordStart(before: cursor, in: characters)
             characters.removeSubrange(start..<cursor)
             cursor = start
-        case .alt("d"):
+        case .deleteWordForward:
             let end = TextMotion.wordEnd(after: cursor, in: characters)
             characters.removeSubrange(cursor..<end)
-        case .ctrl("u"):
+        case .deleteToStart:
             characters.removeSubrange(0..<cursor)
             cursor = 0
-        case .ctrl("k"):
+        case .deleteToEnd:
             characters.removeSubrange(cursor..<characters.count)
         default:
             return false

@@ -38,36 +38,41 @@ public struct TextArea: Sendable, Equatable {
         preferredColumn = cursorColumn
     }
 
-    /// Applies an editing key; false when the key is not an editing key (the caller may use it).
+    /// Applies an editing action (the keymap decides which key means which).
+    /// - Returns: false when the action is not an editing action (the caller may use it).
     @discardableResult
-    public mutating func handle(_ key: Key, pageHeight: Int) -> Bool {
-        switch key {
-        case .char(let c): insert(String(c))
-        case .enter: newline()
-        case .backspace, .ctrl("h"): deleteBackward()
-        case .delete, .ctrl("d"): deleteForward()
-        case .left: moveHorizontally(-1)
-        case .right: moveHorizontally(1)
+    public mutating func apply(_ action: Action, pageHeight: Int) -> Bool {
+        switch action {
+        case .newline: newline()
+        case .deleteBackward: deleteBackward()
+        case .deleteForward: deleteForward()
+        case .cursorLeft: moveHorizontally(-1)
+        case .cursorRight: moveHorizontally(1)
         case .up: moveVertically(-1)
         case .down: moveVertically(1)
         case .pageUp: moveVertically(-max(1, pageHeight - 1))
         case .pageDown: moveVertically(max(1, pageHeight - 1))
-        case .home, .ctrl("a"): cursorColumn = 0; preferredColumn = 0
-        case .end, .ctrl("e"): cursorColumn = lines[cursorLine].count; preferredColumn = cursorColumn
-        case .ctrlLeft, .alt("b"):
+        case .lineStart: cursorColumn = 0; preferredColumn = 0
+        case .lineEnd: cursorColumn = lines[cursorLine].count; preferredColumn = cursorColumn
+        case .wordLeft:
             cursorColumn = TextMotion.wordStart(before: cursorColumn, in: Array(lines[cursorLine])); preferredColumn = cursorColumn
-        case .ctrlRight, .alt("f"):
+        case .wordRight:
             cursorColumn = TextMotion.wordEnd(after: cursorColumn, in: Array(lines[cursorLine])); preferredColumn = cursorColumn
-        case .ctrl("w"), .alt("\u{7F}"):
+        case .deleteWordBackward:
             var chars = Array(lines[cursorLine])
             let start = TextMotion.wordStart(before: cursorColumn, in: chars)
             chars.removeSubrange(start..<cursorColumn)
             lines[cursorLine] = String(chars); cursorColumn = start; preferredColumn = start
-        case .ctrl("k"):
+        case .deleteWordForward:
+            var chars = Array(lines[cursorLine])
+            let end = TextMotion.wordEnd(after: cursorColumn, in: chars)
+            chars.removeSubrange(cursorColumn..<end)
+            lines[cursorLine] = String(chars)
+        case .deleteToEnd:
             if cursorColumn == lines[cursorLine].count { deleteForward() } else {
                 lines[cursorLine] = String(lines[cursorLine].prefix(cursorColumn))
             }
-        case .ctrl("u"):
+        case .deleteToStart:
             lines[cursorLine] = String(lines[cursorLine].dropFirst(cursorColumn)); cursorColumn = 0; preferredColumn = 0
         default:
             return false

@@ -3,6 +3,9 @@ import TerminalScreen
 import ThriveCore
 
 /// The draft being composed: its body, the form over one event, the raw JSON editor, and live findings.
+///
+/// Findings, byte counts and form rows are worked out when the draft changes, and only for the event that
+/// changed, so a keystroke in a 1,000-event batch costs the same as in a single event.
 public struct ComposerState: Sendable {
     /// Form rows or raw JSON text.
     public enum Mode: Sendable, Equatable { case form, raw }
@@ -24,34 +27,44 @@ public struct ComposerState: Sendable {
     }
 
     public let catalogue: TemplateCatalogue
-    public let drafts: DraftFactory
+    /// The state's clock, for the validator's "in the future" check.
+    var now: Date
     public private(set) var template: EventTemplate?
     public private(set) var endpoint: Endpoint = .track
     /// The request body, always an array of events.
     public private(set) var body: JSONValue = .array([])
     /// Which event of the batch the form shows.
-    public var eventIndex = 0
+    public private(set) var eventIndex = 0
     public var mode: Mode = .form
     public private(set) var rows: [FormRow] = []
-    public var selection = 0
-    /// First field row shown; moves only when the selection would leave the view (see `FormView.geometry`).
-    public var scroll = 0
+    /// The form's rows on screen; its selection is the selected row.
+    public internal(set) var formScroll = ScrollState(.list)
     public var edit: FieldEdit?
     public var prompt: AddPrompt?
     public var raw = TextArea(text: "")
     /// The raw text's parse error; while set, `body` keeps the last text that parsed.
     public private(set) var rawError: JSONParseError?
-    public private(set) var findings: [Finding] = [] {
-        didSet { errorCount = findings.filter { $0.severity == .error }.count }
-    }
+    /// Findings by event index, and those about the whole request (empty, too many events, too large).
+    public private(set) var eventFindings: [[Finding]] = []
+    public private(set) var batchFindings: [Finding] = []
+    public private(set) var errorCount = 0
+    public private(set) var warningCount = 0
+    /// Compact byte size of each event, and of the whole request as sent.
+    private var eventBytes: [Int] = []
+    public private(set) var byteCount = 2
+    /// Bumped for each event that changes, so caches (the preview) redo only those.
+    public private(set) var eventRevisions: [Int] = []
+    private var revisionCounter = 0
     /// True once the user changed the draft since it was loaded; replacing it then asks first.
     public private(set) var isEdited = false
-    public var previewScroll = 0
 
-    init(catalogue: TemplateCatalogue, drafts: DraftFactory) {
+    init(catalogue: TemplateCatalogue, now: Date) {
         self.catalogue = catalogue
-        self.drafts = drafts
+        self.now = now
     }
+
+    public var events: [JSONValue] { body.arrayValue ?? [] }
+    public var eventCount: Int { eventRevisions.count }
 
     /// Work that replacing the draft would throw away: changes, an open field editor, raw text that does not parse.
     public var hasUnsavedWork: Bool { isEdited || edit != nil || (mode == .raw && rawError != nil) }
@@ -59,33 +72,35 @@ public struct ComposerState: Sendable {
     /// True while keys go to a text editor (so `q` types a q instead of quitting).
     public var isTextEntry: Bool { edit != nil || prompt != nil || mode == .raw }
 
-    public var event: JSONValue { body.arrayValue.flatMap { $0.indices.contains(eventIndex) ? $0[eventIndex] : nil } ?? .object(JSONObject()) }
+    public var event: JSONValue {
+        guard case .array(let a) = body, a.indices.contains(eventIndex) else { return .object(JSONObject()) }
+        return a[eventIndex]
+    }
+
+    public var selection: Int {
+        get { formScroll.selection }
+        set { formScroll.select(newValue) }
+    }
 
     public var selectedRow: FormRow? { rows.indices.contains(selection) ? rows[selection] : nil }
 
-    /// Findings for one row's path (or below it, for containers).
-    public func findings(for row: FormRow) -> [Finding] {
-        let p = JSONPointer([String(eventIndex)]).appending(row.path)
-        return findings.filter { $0.path == p || (row.isContainer && $0.path.hasPrefix(p)) }
-    }
+    /// Every finding, batch first: for the send confirmation, not for each frame.
+    public var findings: [Finding] { batchFindings + eventFindings.flatMap { $0 } }
 
-    /// Counted when findings change (every body change), not on each of the several reads per frame.
-    public private(set) var errorCount = 0
-    public var warningCount: Int { findings.count - errorCount }
+    /// Findings for one row's path (or below it, for containers), from the shown event's findings only.
+    public func findings(for row: FormRow) -> [Finding] {
+        guard eventFindings.indices.contains(eventIndex) else { return [] }
+        let p = JSONPointer([String(eventIndex)]).appending(row.path)
+        return eventFindings[eventIndex].filter { $0.path == p || (row.isContainer && $0.path.hasPrefix(p)) }
+    }
 
     // MARK: - Loading
 
     /// Starts a new draft from a template.
-    public mutating func load(template t: EventTemplate) {
+    public mutating func load(template t: EventTemplate, drafts: DraftFactory) {
         template = t
         endpoint = t.endpoint
-        eventIndex = 0
-        selection = 0
-        scroll = 0
-        edit = nil
-        prompt = nil
-        mode = .form
-        rawError = nil
+        resetEditing()
         replaceBody(drafts.makeBody(t), syncRaw: true)
         isEdited = false
         // Start on the first field worth typing into: a required string with an example or empty value.
@@ -97,25 +112,38 @@ public struct ComposerState: Sendable {
         endpoint = ep
         let normalized = RequestBuilder.normalizedBody(newBody)
         template = normalized.arrayValue?.first.flatMap { catalogue.template(for: $0, endpoint: ep) }
-        eventIndex = 0; selection = 0; scroll = 0; edit = nil; prompt = nil; mode = .form; rawError = nil
+        resetEditing()
         replaceBody(normalized, syncRaw: true)
         isEdited = false
+    }
+
+    private mutating func resetEditing() {
+        eventIndex = 0; formScroll = ScrollState(.list); edit = nil; prompt = nil; mode = .form; rawError = nil
     }
 
     // MARK: - Changing the body
 
     /// Sets (or with nil removes) a value in the current event.
     public mutating func set(_ value: JSONValue?, at path: JSONPointer) {
-        var b = body
-        b.set(value, at: JSONPointer([String(eventIndex)]).appending(path))
-        replaceBody(b, syncRaw: true)
+        guard case .array(var a) = body, a.indices.contains(eventIndex) else { return }
+        body = .null  // so the array below is the only reference and is changed in place
+        a[eventIndex].set(value, at: path)
+        body = .array(a)
         isEdited = true
+        eventChanged(eventIndex)
     }
 
-    /// Applies a finding's fix.
+    /// Applies a finding's fix: only the event it names is rechecked.
     public mutating func apply(_ fix: Fix) {
         var b = body
-        if fix.apply(to: &b) { replaceBody(b, syncRaw: true); isEdited = true }
+        guard fix.apply(to: &b) else { return }
+        isEdited = true
+        if let k = fix.path.tokens.first.flatMap({ Int($0) }), eventRevisions.indices.contains(k) {
+            body = b
+            eventChanged(k)
+        } else {
+            replaceBody(b, syncRaw: true)
+        }
     }
 
     /// Takes the raw editor's text: parses it, keeping the text as typed whatever happens.
@@ -127,6 +155,7 @@ public struct ComposerState: Sendable {
             replaceBody(RequestBuilder.normalizedBody(parsed), syncRaw: false)
         } catch {
             rawError = error
+            revisionCounter += 1  // the preview says it shows the last JSON that parsed
         }
     }
 
@@ -147,32 +176,82 @@ public struct ComposerState: Sendable {
         }
     }
 
+    /// Shows another event of the batch in the form.
+    mutating func show(event index: Int) {
+        eventIndex = index
+        formScroll = ScrollState(.list)
+        refreshRows()
+    }
+
+    /// The whole body is new: every event is rechecked.
     private mutating func replaceBody(_ b: JSONValue, syncRaw: Bool) {
         body = b
-        if let count = b.arrayValue?.count, eventIndex >= count { eventIndex = max(0, count - 1) }
-        if endpoint == .track, template == nil || template?.eventName != event["event_name"]?.stringValue {
-            template = catalogue.template(for: event, endpoint: endpoint) ?? (template?.endpoint == endpoint && template?.eventName == nil ? template : nil)
+        let events = b.arrayValue ?? []
+        if eventIndex >= events.count { eventIndex = max(0, events.count - 1) }
+        revisionCounter += 1
+        eventRevisions = Array(repeating: revisionCounter, count: events.count)
+        eventBytes = events.map(\.compactByteCount)
+        eventFindings = Array(repeating: [], count: events.count)
+        var all = Validator(catalogue: catalogue).validate(body: b, endpoint: endpoint, now: now)
+        batchFindings = []
+        // Findings come event by event; batch findings have no index.
+        for f in all {
+            if let k = f.path.tokens.first.flatMap({ Int($0) }), eventFindings.indices.contains(k) { eventFindings[k].append(f) } else { batchFindings.append(f) }
         }
-        // Setting or removing a field can move its row (present fields come first); the cursor follows the
-        // field, so the next key acts on the row the user was on.
-        let selectedPath = selectedRow?.path
-        rows = FormRows.rows(event: event, template: template)
-        if let selectedPath, let i = rows.firstIndex(where: { $0.path == selectedPath }) { selection = i }
-        if selection >= rows.count { selection = max(0, rows.count - 1) }
-        findings = Validator(catalogue: catalogue).validate(body: body, endpoint: endpoint)
+        all = []
+        recount()
+        refreshRows()
         if syncRaw && mode == .raw { raw = TextArea(text: b.pretty()) }
     }
 
-    /// The body the preview shows: while a field is being typed, with the typed text in place when it is
-    /// a valid value for the field, so the preview follows every keystroke before Enter commits it.
-    public var previewBody: JSONValue {
-        guard let e = edit, let row = rows.first(where: { $0.path == e.path }),
-              case .success(let value) = parse(e.line.text, kind: row.editKind, hadValue: row.value) else { return body }
-        var b = body
-        b.set(value, at: JSONPointer([String(eventIndex)]).appending(e.path))
-        return b
+    /// One event changed: only it is rechecked, with the batch's size.
+    private mutating func eventChanged(_ k: Int) {
+        let e = events[k]
+        revisionCounter += 1
+        eventRevisions[k] = revisionCounter
+        eventBytes[k] = e.compactByteCount
+        let validator = Validator(catalogue: catalogue)
+        eventFindings[k] = validator.validate(event: e, endpoint: endpoint, at: JSONPointer([String(k)]), now: now)
+        recount()
+        if k == eventIndex { refreshRows() }
+        if mode == .raw { raw = TextArea(text: body.pretty()) }
     }
 
-    /// Rebuilds rows and findings for the current event (after switching events in a batch); not an edit.
-    mutating func refresh() { replaceBody(body, syncRaw: false) }
+    private mutating func recount() {
+        byteCount = 2 + eventBytes.reduce(0, +) + max(0, eventBytes.count - 1)
+        batchFindings = Validator(catalogue: catalogue).batchFindings(eventCount: eventBytes.count, byteCount: byteCount)
+        var errors = 0, total = batchFindings.count
+        for f in batchFindings where f.severity == .error { errors += 1 }
+        for list in eventFindings {
+            total += list.count
+            for f in list where f.severity == .error { errors += 1 }
+        }
+        errorCount = errors
+        warningCount = total - errors
+    }
+
+    /// Rows for the shown event. Setting or removing a field can move its row (present fields come first);
+    /// the cursor follows the field, so the next key acts on the row the user was on.
+    private mutating func refreshRows() {
+        if endpoint == .track, template == nil || template?.eventName != event["event_name"]?.stringValue {
+            template = catalogue.template(for: event, endpoint: endpoint) ?? (template?.endpoint == endpoint && template?.eventName == nil ? template : nil)
+        }
+        let selectedPath = selectedRow?.path
+        rows = FormRows.rows(event: event, template: template)
+        formScroll.resize(count: rows.count)
+        if let selectedPath, let i = rows.firstIndex(where: { $0.path == selectedPath }) { selection = i }
+    }
+
+    mutating func resizeForm(height: Int) { formScroll.resize(count: rows.count, height: height) }
+
+    /// The shown event as the preview should print it while a field is being typed: with the typed text in
+    /// place when it is a valid value for the field, so the preview follows every keystroke before Enter.
+    /// Nil when no edit is open or its text is not a value yet.
+    public var editedEvent: JSONValue? {
+        guard let e = edit, let row = rows.first(where: { $0.path == e.path }),
+              case .success(let value) = FieldValueParser.parse(e.line.text, as: row.editKind, current: row.value) else { return nil }
+        var ev = event
+        ev.set(value, at: e.path)
+        return ev
+    }
 }

@@ -3,30 +3,16 @@ import TerminalScreen
 import ThriveCore
 
 extension ComposerState {
-    /// Handles a key while the form has focus: open editors get the raw key, rows get the key's action.
-    public mutating func handleFormKey(_ key: Key, pageHeight: Int) -> StatusMessage? {
-        if prompt != nil { return handlePromptKey(key) }
-        if edit != nil { return handleEditKey(key) }
-        guard let action = Keymap.action(for: key, in: .form) else { return nil }
-        return handleFormAction(action, key: key, pageHeight: pageHeight)
-    }
-
-    /// Applies a key-table action to the selected row. `key` only tells Space (which also opens text
-    /// fields) from the arrows that share its action.
-    public mutating func handleFormAction(_ action: Action, key: Key, pageHeight: Int) -> StatusMessage? {
-        if prompt != nil || edit != nil { return handleFormKey(key, pageHeight: pageHeight) }
+    /// Applies a form action to the selected row. `key` only tells Space (which also opens text fields)
+    /// from the arrows that share its action; `drafts` supplies the time and fresh ids.
+    public mutating func handleFormAction(_ action: Action, key: Key, drafts: DraftFactory) -> StatusMessage? {
+        if formScroll.apply(action) { return nil }
         guard let row = selectedRow else {
             if action == .addProperty { startAddProperty() }
             return nil
         }
         let cycles = row.editKind == .boolean || row.editKind == .enum
         switch action {
-        case .up: moveSelection(-1)
-        case .down: moveSelection(1)
-        case .pageUp: moveSelection(-max(1, pageHeight - 1))
-        case .pageDown: moveSelection(max(1, pageHeight - 1))
-        case .top: selection = 0
-        case .bottom: selection = max(0, rows.count - 1)
         case .select: return activate(row)
         case .toggleValue:
             if cycles { return cycle(row, by: 1) }
@@ -57,17 +43,10 @@ extension ComposerState {
         return nil
     }
 
-    private mutating func moveSelection(_ delta: Int) {
-        guard !rows.isEmpty else { return }
-        selection = min(max(0, selection + delta), rows.count - 1)
-    }
-
     private mutating func switchEvent(_ delta: Int) -> StatusMessage? {
-        let count = body.arrayValue?.count ?? 1
+        let count = eventCount
         guard count > 1 else { return StatusMessage("the batch has one event") }
-        eventIndex = (eventIndex + delta + count) % count
-        selection = 0
-        refresh()
+        show(event: (eventIndex + delta + count) % count)
         return StatusMessage("event \(eventIndex + 1) of \(count)")
     }
 
@@ -103,19 +82,22 @@ extension ComposerState {
         return nil
     }
 
-    private mutating func handleEditKey(_ key: Key) -> StatusMessage? {
+    // MARK: - A field being edited
+
+    /// An action while a field's line editor is open (the keymap's `field` and `textEditing` scopes).
+    mutating func handleEditAction(_ action: Action) -> StatusMessage? {
         guard var e = edit else { return nil }
-        switch key {
-        case .escape:
+        switch action {
+        case .dismiss:
             edit = nil
             return StatusMessage("edit cancelled")
-        case .enter, .tab:
+        case .confirm, .keepAndNext:
             let row = rows.first { $0.path == e.path }
-            switch parse(e.line.text, kind: row?.editKind ?? .string, hadValue: row?.value) {
+            switch FieldValueParser.parse(e.line.text, as: row?.editKind ?? .string, current: row?.value) {
             case .success(let value):
                 edit = nil
                 set(value, at: e.path)
-                if key == .tab { moveSelection(1) }
+                if action == .keepAndNext { formScroll.move(1) }
                 // Replaces any earlier "not a number" complaint still on the status line.
                 return StatusMessage("\(e.path.dotted) set", .success)
             case .failure(let err):
@@ -124,48 +106,14 @@ extension ComposerState {
                 return StatusMessage(err.message + " (your text is kept; Esc cancels)", .error)
             }
         default:
-            _ = e.line.handle(key)
-            e.error = nil
-            edit = e
+            if e.line.apply(action) { e.error = nil; edit = e }
         }
         return nil
     }
 
-    /// Pastes arrive as one event; they go to whichever editor is open.
-    public mutating func paste(_ text: String) {
-        if var e = edit { e.line.insert(text); edit = e } else if var p = prompt { p.name.insert(text); prompt = p }
-    }
-
-    /// Typed text to a JSON value by the field's type; numbers must be numbers, objects must parse.
-    func parse(_ text: String, kind: FieldType, hadValue: JSONValue?) -> Result<JSONValue, StringError> {
-        switch kind {
-        case .string, .dateTime, .date, .enum:
-            if hadValue == nil || hadValue?.stringValue != nil { return .success(.string(text)) }
-            return parseJSON(text)
-        case .number, .integer:
-            guard let n = JSONNumber(literal: text.trimmingCharacters(in: .whitespaces)) else {
-                return .failure(StringError("\"\(text)\" is not a number"))
-            }
-            if kind == .integer && !n.isInteger { return .failure(StringError("\"\(text)\" is not a whole number")) }
-            return .success(.number(n))
-        case .boolean:
-            switch text.lowercased() {
-            case "true", "yes", "1": return .success(.bool(true))
-            case "false", "no", "0": return .success(.bool(false))
-            default: return .failure(StringError("type true or false"))
-            }
-        case .array, .object:
-            let r = parseJSON(text)
-            if case .success(let v) = r, kind == .array, v.arrayValue == nil { return .failure(StringError("expected a JSON array like [\"a\", \"b\"]")) }
-            if case .success(let v) = r, kind == .object, v.objectValue == nil { return .failure(StringError("expected a JSON object like {\"k\": \"v\"}")) }
-            return r
-        }
-    }
-
-    private func parseJSON(_ text: String) -> Result<JSONValue, StringError> {
-        do { return .success(try JSONParser.parse(text)) } catch {
-            return .failure(StringError("not valid JSON at column \(error.column): \(error.message)"))
-        }
+    /// Typed or pasted text goes to whichever editor is open.
+    public mutating func insert(_ text: String) {
+        if var e = edit { e.line.insert(text); e.error = nil; edit = e } else if var p = prompt { p.name.insert(text); prompt = p }
     }
 
     // MARK: - Add property
@@ -184,13 +132,15 @@ extension ComposerState {
         return endpoint == .track ? "properties" : "traits"
     }
 
-    private mutating func handlePromptKey(_ key: Key) -> StatusMessage? {
+    /// An action while the add-property prompt is open.
+    mutating func handlePromptAction(_ action: Action) -> StatusMessage? {
         guard var p = prompt else { return nil }
-        switch key {
-        case .escape: prompt = nil
-        case .tab, .down: p.typeIndex = (p.typeIndex + 1) % AddPrompt.types.count; prompt = p
-        case .backTab, .up: p.typeIndex = (p.typeIndex + AddPrompt.types.count - 1) % AddPrompt.types.count; prompt = p
-        case .enter:
+        let types = AddPrompt.types.count
+        switch action {
+        case .dismiss: prompt = nil
+        case .nextType: p.typeIndex = (p.typeIndex + 1) % types; prompt = p
+        case .previousType: p.typeIndex = (p.typeIndex + types - 1) % types; prompt = p
+        case .confirm:
             let name = p.name.text.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { return StatusMessage("type a property name first", .error) }
             let topLevel = endpoint.knownKeys.contains(name.split(separator: ".").first.map(String.init) ?? "")
@@ -205,15 +155,8 @@ extension ComposerState {
             }
             return StatusMessage("added \(path.dotted)", .success)
         default:
-            _ = p.name.handle(key)
-            prompt = p
+            if p.name.apply(action) { prompt = p }
         }
         return nil
     }
-}
-
-/// A message as an Error, for Result-returning parsers.
-public struct StringError: Error, Sendable, Equatable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
 }

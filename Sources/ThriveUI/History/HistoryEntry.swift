@@ -34,7 +34,7 @@ public struct HistoryEntry: Sendable, Identifiable, Hashable {
     /// Identifies the same events sent twice (event name, user id, timestamp, properties), for the double-send guard.
     public var fingerprint: String
 
-    public init(id: UUID = UUID(), sentAt: Date, request: APIRequest, target: String) {
+    public init(id: UUID, sentAt: Date, request: APIRequest, target: String) {
         self.id = id
         self.sentAt = sentAt
         endpoint = request.endpoint

@@ -6,10 +6,11 @@ enum FormView {
     static func render(_ state: AppState, in r: Rect, into buf: inout CellBuffer) {
         let c = state.composer
         let focused = state.focus == .form
-        let count = c.body.arrayValue?.count ?? 1
+        let count = max(1, c.eventCount)
         let title = "Form" + (c.template.map { ": \($0.name)" } ?? "")
         let inner = Box.inner(r)
-        let (listHeight, helpRows, offset) = geometry(c, inner: inner)
+        let listHeight = state.layout.formListHeight, helpRows = state.layout.formHelpRows
+        let offset = c.formScroll.offset
         // Say when rows are out of sight, as the preview does: a field below the fold is easy to miss.
         var right = count > 1 ? "event \(c.eventIndex + 1)/\(count)" : ""
         if listHeight > 0, c.rows.count > listHeight {
@@ -32,11 +33,11 @@ enum FormView {
             var x = buf.write(mark, x: inner.x, y: y, style: Style(fg: markRole, bg: bg, [.bold]), clip: inner)
             let indent = String(repeating: " ", count: row.depth * 2)
             // One column always separates the name from the type; long names keep their distinct ends.
-            let name = indent + Box.fitMiddle(row.label, max(1, nameWidth - 1 - indent.count))
-            buf.write(Box.pad(name, nameWidth - 1) + " ", x: x, y: y, style: Style(fg: row.value == nil ? .muted : .jsonKey, bg: bg, selected && focused ? [.bold] : []), clip: inner)
+            let name = indent + TextFit.fitMiddle(row.label, max(1, nameWidth - 1 - indent.count))
+            buf.write(TextFit.pad(name, nameWidth - 1) + " ", x: x, y: y, style: Style(fg: row.value == nil ? .muted : .jsonKey, bg: bg, selected && focused ? [.bold] : []), clip: inner)
             x += nameWidth
             if typeWidth > 0 {
-                buf.write(Box.pad(row.typeName, typeWidth - 1), x: x, y: y, style: Style(fg: .muted, bg: bg), clip: inner)
+                buf.write(TextFit.pad(row.typeName, typeWidth - 1), x: x, y: y, style: Style(fg: .muted, bg: bg), clip: inner)
                 x += typeWidth
             }
             let valueWidth = inner.maxX - x
@@ -47,7 +48,7 @@ enum FormView {
                 buf.cursor = Point(x: min(inner.maxX - 1, x + slice.cursorColumn), y: y)
             } else {
                 let (text, role) = valueText(row)
-                buf.write(Box.fit(text, valueWidth), x: x, y: y, style: Style(fg: role, bg: bg), clip: inner)
+                buf.write(TextFit.fit(text, valueWidth), x: x, y: y, style: Style(fg: role, bg: bg), clip: inner)
             }
         }
         if c.rows.isEmpty {
@@ -56,24 +57,11 @@ enum FormView {
         renderHelp(state, in: Rect(x: inner.x, y: inner.maxY - helpRows - 1, width: inner.width, height: helpRows + 1), into: &buf)
     }
 
-    /// How the form's inner area is split (field rows, help rows) and the first field row shown: the
-    /// composer's scroll, moved only as far as needed to keep the selection in view. Clicks and `update`
-    /// use the same numbers as drawing.
-    static func geometry(_ c: ComposerState, inner: Rect) -> (listHeight: Int, helpRows: Int, offset: Int) {
-        let helpRows = min(3, max(1, inner.height / 4))
-        let listHeight = inner.height - helpRows - 1
-        guard listHeight > 0 else { return (max(0, listHeight), helpRows, 0) }
-        var offset = min(c.scroll, max(0, c.rows.count - listHeight))
-        if c.selection < offset { offset = c.selection }
-        if c.selection >= offset + listHeight { offset = c.selection - listHeight + 1 }
-        return (listHeight, helpRows, max(0, offset))
-    }
-
     /// The field row under a click `row` rows below the form's top border, or nil (help area, empty space).
     static func index(atRow row: Int, state: AppState) -> Int? {
-        let (listHeight, _, offset) = geometry(state.composer, inner: Box.inner(Layout(size: state.size).form))
-        guard row >= 0, row < listHeight, offset + row < state.composer.rows.count else { return nil }
-        return offset + row
+        let c = state.composer
+        guard row >= 0, row < state.layout.formListHeight, c.formScroll.offset + row < c.rows.count else { return nil }
+        return c.formScroll.offset + row
     }
 
     static func valueText(_ row: FormRow) -> (String, Role) {
@@ -102,7 +90,7 @@ enum FormView {
             if state.focus == .form { buf.cursor = Point(x: min(r.maxX - 1, x + slice.cursorColumn), y: r.y + 1) }
             lines = [("Enter adds, Tab changes the type, Esc cancels", .muted)]
             for (k, l) in lines.prefix(r.height - 2).enumerated() {
-                buf.write(Box.fit(l.0, r.width), x: r.x, y: r.y + 2 + k, style: Style(fg: l.1, bg: .surface), clip: r)
+                buf.write(TextFit.fit(l.0, r.width), x: r.x, y: r.y + 2 + k, style: Style(fg: l.1, bg: .surface), clip: r)
             }
             return
         }
@@ -117,7 +105,7 @@ enum FormView {
         }
         var y = r.y + 1
         for (text, role) in lines {
-            for l in Box.wrap(text, r.width) where y < r.maxY {
+            for l in TextFit.wrap(text, r.width) where y < r.maxY {
                 buf.write(l, x: r.x, y: y, style: Style(fg: role, bg: .surface), clip: r)
                 y += 1
             }

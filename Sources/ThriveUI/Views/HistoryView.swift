@@ -15,13 +15,8 @@ enum HistoryView {
             buf.write("Nothing sent yet. Pick a template, fill it in, press Ctrl-S.", x: inner.x + 1, y: inner.y, style: Style(fg: .muted, bg: .surface), clip: inner)
             return
         }
-        var offset = h.offset
-        if h.selection < offset { offset = h.selection }
-        if h.selection >= offset + inner.height { offset = h.selection - inner.height + 1 }
-        offset = max(0, min(offset, h.count - inner.height))
         let entries = h.store.entries
-        for k in 0..<min(inner.height, h.count - offset) {
-            let i = offset + k
+        for (k, i) in h.scroll.visible.enumerated() where entries.indices.contains(i) {
             row(entries[i], selected: i == h.selection, focused: focused, spinner: state.spinnerFrame, y: inner.y + k, in: inner, into: &buf)
         }
     }
@@ -31,11 +26,11 @@ enum HistoryView {
         buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(fg: .text, bg: bg))
         let attrs: TextAttributes = selected && !focused ? [.underline] : []
         var x = buf.write(time(e.sentAt) + " ", x: inner.x, y: y, style: Style(fg: .muted, bg: bg, attrs), clip: inner)
-        x = buf.write(Box.pad(e.endpoint.rawValue, 9), x: x, y: y, style: Style(fg: .accent, bg: bg, attrs), clip: inner)
+        x = buf.write(TextFit.pad(e.endpoint.rawValue, 9), x: x, y: y, style: Style(fg: .accent, bg: bg, attrs), clip: inner)
         let (statusText, role) = status(e, spinner: spinner)
-        x = buf.write(Box.pad(statusText, 10), x: x, y: y, style: Style(fg: role, bg: bg, attrs.union(.bold)), clip: inner)
+        x = buf.write(TextFit.pad(statusText, 10), x: x, y: y, style: Style(fg: role, bg: bg, attrs.union(.bold)), clip: inner)
         let latency = e.latency.map { ms($0) } ?? ""
-        x = buf.write(Box.pad(latency, 8), x: x, y: y, style: Style(fg: .muted, bg: bg, attrs), clip: inner)
+        x = buf.write(TextFit.pad(latency, 8), x: x, y: y, style: Style(fg: .muted, bg: bg, attrs), clip: inner)
         let names = e.eventNames
         let label = names.count > 1 ? "\(names[0]) +\(names.count - 1)" : (names.first ?? "")
         let detail: String
@@ -45,17 +40,15 @@ enum HistoryView {
         case .answered(let code) where !(200..<300).contains(code): detail = e.summary
         case .answered: detail = e.retries > 0 ? "retried \(e.retries)×" : e.target
         }
-        x = buf.write(Box.pad(label, 22) + " ", x: x, y: y, style: Style(fg: .text, bg: bg, attrs), clip: inner)
+        x = buf.write(TextFit.pad(label, 22) + " ", x: x, y: y, style: Style(fg: .text, bg: bg, attrs), clip: inner)
         let detailRole: Role = { if case .failed = e.status { return .error }; return .muted }()
-        buf.write(Box.fit(detail, inner.maxX - x), x: x, y: y, style: Style(fg: detailRole, bg: bg, attrs), clip: inner)
+        buf.write(TextFit.fit(detail, inner.maxX - x), x: x, y: y, style: Style(fg: detailRole, bg: bg, attrs), clip: inner)
     }
 
     static func status(_ e: HistoryEntry, spinner: Int) -> (String, Role) {
         switch e.status {
         case .inFlight: return (TitleBarView.spinner[spinner % TitleBarView.spinner.count] + " …", .accent)
-        case .answered(let code):
-            let role: Role = code < 300 ? .status2xx : (code < 500 ? .status4xx : .status5xx)
-            return ("\(code)" + (e.retries > 0 ? " ↻\(e.retries)" : ""), role)
+        case .answered(let code): return ("\(code)" + (e.retries > 0 ? " ↻\(e.retries)" : ""), DetailContent.statusRole(e))
         case .failed(let kind, _): return (kind.uppercased(), .status5xx)
         }
     }

@@ -26,7 +26,7 @@ enum RawEditorView {
             guard n < lines.count else { break }
             let y = inner.y + k
             let isErrorLine = c.rawError.map { $0.line - 1 == n } ?? false
-            buf.write(Box.pad(String(n + 1), gutter - 1).leftPadded(gutter - 1), x: inner.x, y: y,
+            buf.write(TextFit.pad(String(n + 1), gutter - 1).leftPadded(gutter - 1), x: inner.x, y: y,
                       style: Style(fg: isErrorLine ? .error : .muted, bg: .surface, isErrorLine ? [.bold] : []), clip: inner)
             let visible = dropColumns(lines[n], left)
             buf.write(visible, x: inner.x + gutter, y: y, style: Style(fg: .text, bg: .surface),
@@ -35,7 +35,7 @@ enum RawEditorView {
         }
         if let e = c.rawError {
             let text = "line \(e.line), column \(e.column): \(e.message) (text kept as typed)"
-            for (k, l) in Box.wrap(text, inner.width).prefix(errorRows).enumerated() {
+            for (k, l) in TextFit.wrap(text, inner.width).prefix(errorRows).enumerated() {
                 buf.write(l, x: inner.x, y: inner.maxY - errorRows + k, style: Style(fg: .error, bg: .surface), clip: inner)
             }
         }

@@ -5,7 +5,7 @@ import ThriveCore
 /// Renders the whole screen for a state. Pure: the same state gives the same cells.
 public func render(_ state: AppState) -> CellBuffer {
     var buf = CellBuffer(size: state.size, fill: Cell(" ", fg: .text, bg: .background))
-    let layout = Layout(size: state.size)
+    let layout = state.layout
     if layout.tooSmall {
         TooSmallView.render(size: state.size, into: &buf)
         return buf
@@ -24,8 +24,8 @@ public func render(_ state: AppState) -> CellBuffer {
     // Only the pane with focus shows a cursor; views set it while drawing, so clear stray ones.
     if state.focus != .form && !(state.focus == .templates && state.picker.filtering) { buf.cursor = nil }
     switch state.overlay {
-    case .help(let scroll)?: HelpOverlay.render(state, scroll: scroll, into: &buf)
-    case .detail(let id, let scroll)?: DetailOverlay.render(state, id: id, scroll: scroll, into: &buf)
+    case .help(let o)?: HelpOverlay.render(state, o, into: &buf)
+    case .detail(_, let o)?: DetailOverlay.render(state, o, into: &buf)
     case .confirmSend(let errors)?: ConfirmOverlay.render(errors: errors, into: &buf)
     case .confirmDiscard(let pending)?: DiscardOverlay.render(state, pending: pending, into: &buf)
     case nil: break
@@ -52,20 +52,20 @@ enum TitleBarView {
     static func render(_ state: AppState, in r: Rect, into buf: inout CellBuffer) {
         buf.fill(r, style: Style(fg: .text, bg: .surface))
         var x = buf.write(" thrive-inspector ", x: r.x, y: r.y, style: Style(fg: .primary, bg: .surface, [.bold]))
-        let badge = state.target.badge
-        let badgeRole: Role = state.target.isLive ? .liveBadge : .sandboxBadge
+        let badge = state.badge
+        let badgeRole: Role = state.destination.isLive ? .liveBadge : .sandboxBadge
         x = buf.write(" \(badge) ", x: x + 1, y: r.y, style: Style(fg: .background, bg: badgeRole, [.bold]))
         let c = state.composer
         let name = c.template?.name ?? c.event["event_name"]?.stringValue ?? c.endpoint.rawValue
-        let count = c.body.arrayValue?.count ?? 1
+        let count = max(1, c.eventCount)
         let what = "  \(name) → POST /api\(c.endpoint.path)" + (count > 1 ? "  (\(count) events)" : "")
         x = buf.write(what, x: x, y: r.y, style: Style(fg: .text, bg: .surface))
         var right = "? help "
-        if let f = state.inFlight {
+        if let f = state.composerSend {
             right = "\(spinner[state.spinnerFrame % spinner.count]) sending" + (f.attempts > 1 ? " (attempt \(f.attempts))" : "") + "  " + right
         }
         let rx = r.maxX - DisplayWidth.of(right)
-        if rx > x { buf.write(right, x: rx, y: r.y, style: Style(fg: state.inFlight != nil ? .accent : .muted, bg: .surface)) }
+        if rx > x { buf.write(right, x: rx, y: r.y, style: Style(fg: state.composerSend != nil ? .accent : .muted, bg: .surface)) }
     }
 }
 
@@ -75,7 +75,7 @@ enum StatusLineView {
         buf.fill(r, style: Style(fg: .text, bg: .background))
         if let s = state.status {
             let role: Role = switch s.kind { case .info: .text; case .success: .success; case .warning: .warning; case .error: .error }
-            buf.write(" " + Box.fit(s.text, r.width - 2), x: r.x, y: r.y, style: Style(fg: role, bg: .background))
+            buf.write(" " + TextFit.fit(s.text, r.width - 2), x: r.x, y: r.y, style: Style(fg: role, bg: .background))
             return
         }
         let c = state.composer
@@ -88,12 +88,11 @@ enum StatusLineView {
 enum FooterView {
     static func render(_ state: AppState, in r: Rect, into buf: inout CellBuffer) {
         buf.fill(r, style: Style(fg: .muted, bg: .surface))
-        var hints = Keymap.footer(for: state.focus)
-        if state.composer.isTextEntry && state.focus == .form {
-            hints = state.composer.mode == .raw
-                ? [("Esc/F2", "back to form"), ("^S", "send"), ("Tab", "pane"), ("^C", "quit")]
-                : [("Enter", "keep"), ("Esc", "cancel"), ("Tab", state.composer.prompt != nil ? "type" : "keep+next"), ("^C", "quit")]
-        }
+        // Dialogs list their own keys; the footer keeps the hints of what is underneath.
+        var context = state.keyContext
+        if case .pane = context {} else if state.overlay != nil { context = .pane(state.focus) }
+        let scopes = context.footerScopes
+        let hints = state.keymap.footer(primary: scopes.primary, others: scopes.others)
         var x = r.x + 1
         for (key, what) in hints {
             let w = DisplayWidth.of(key) + DisplayWidth.of(what) + 3

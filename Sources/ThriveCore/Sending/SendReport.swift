@@ -1,5 +1,4 @@
 import Foundation
-import ThriveCore
 
 /// One try at sending: its outcome, how long it took, and the wait before the next try if there is one.
 public struct Attempt: Sendable, Hashable {

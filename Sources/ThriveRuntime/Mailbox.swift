@@ -1,13 +1,14 @@
-import NcursesBackend
 import Synchronization
+import TerminalScreen
 import ThriveUI
 
-/// Messages from effect tasks to the UI loop: queued under a lock, then the loop is woken through the waker's pipe.
+/// Messages from effect tasks to the UI loop: queued under a lock, then the loop is woken through the
+/// backend's waker.
 final class Mailbox: Sendable {
     private let queue = Mutex<[Msg]>([])
-    private let waker: Waker
+    private let waker: any TerminalWaker
 
-    init(waker: Waker) { self.waker = waker }
+    init(waker: any TerminalWaker) { self.waker = waker }
 
     func post(_ msg: Msg) {
         queue.withLock { $0.append(msg) }

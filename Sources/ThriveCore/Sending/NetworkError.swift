@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Why a request got no HTTP response, typed so the UI and CLI can say it in words.
 public enum NetworkError: Error, Sendable, Hashable {
@@ -46,28 +43,5 @@ public enum NetworkError: Error, Sendable, Hashable {
 
     public static func format(_ s: Double) -> String {
         s < 1 ? "\(Int((s * 1000).rounded())) ms" : String(format: s == s.rounded() ? "%.0f s" : "%.1f s", s)
-    }
-
-    /// Maps Foundation's URL errors to the cases above.
-    static func from(_ error: Error, url: URL, timeout: Double) -> NetworkError {
-        let host = (url.host ?? "?") + (url.port.map { ":\($0)" } ?? "")
-        guard let u = error as? URLError else {
-            let ns = error as NSError
-            if ns.domain == NSPOSIXErrorDomain, ns.code == Int(ECONNREFUSED) { return .connectionRefused(host: host) }
-            return .other(detail: ns.localizedDescription)
-        }
-        switch u.code {
-        case .cannotConnectToHost: return .connectionRefused(host: host)
-        case .cannotFindHost, .dnsLookupFailed: return .dnsFailure(host: url.host ?? "?")
-        case .timedOut: return .timedOut(seconds: timeout)
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
-            return .tls(detail: u.localizedDescription)
-        case .networkConnectionLost, .badServerResponse, .zeroByteResource, .cannotParseResponse: return .connectionReset
-        case .cancelled: return .cancelled
-        case .badURL, .unsupportedURL: return .invalidURL(url.absoluteString)
-        case .notConnectedToInternet: return .other(detail: "not connected to a network")
-        default: return .other(detail: u.localizedDescription)
-        }
     }
 }

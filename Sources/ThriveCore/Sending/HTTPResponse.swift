@@ -1,8 +1,4 @@
 import Foundation
-import ThriveCore
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// A response as received: status, headers in order, raw body.
 public struct HTTPResponse: Sendable, Hashable {
@@ -42,7 +38,7 @@ public struct HTTPResponse: Sendable, Hashable {
         case 413: return "413 request too large"
         case 429: return "429 rate limited"
         case 500...599: return "\(status) server error (try again later)"
-        default: return "\(status) " + HTTPURLResponse.localizedString(forStatusCode: status)
+        default: return "\(status) " + HTTPResponse.reasonPhrase(status)
         }
     }
 
@@ -50,5 +46,34 @@ public struct HTTPResponse: Sendable, Hashable {
     public var errorMessage: String? {
         guard let j = json else { return nil }
         return j["error"]?.stringValue ?? j["message"]?.stringValue
+    }
+
+    /// The standard reason phrase; the core has no FoundationNetworking (it keeps libcurl out of the UI).
+    static func reasonPhrase(_ status: Int) -> String {
+        switch status {
+        case 100: return "continue"
+        case 201: return "created"
+        case 202: return "accepted"
+        case 301: return "moved permanently"
+        case 302: return "found"
+        case 304: return "not modified"
+        case 307: return "temporary redirect"
+        case 308: return "permanent redirect"
+        case 405: return "method not allowed"
+        case 406: return "not acceptable"
+        case 408: return "request timeout"
+        case 409: return "conflict"
+        case 410: return "gone"
+        case 411: return "length required"
+        case 415: return "unsupported media type"
+        case 422: return "unprocessable content"
+        default:
+            switch status {
+            case 200..<300: return "success"
+            case 300..<400: return "redirect"
+            case 400..<500: return "client error"
+            default: return "unknown status"
+            }
+        }
     }
 }

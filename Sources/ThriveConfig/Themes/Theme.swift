@@ -51,23 +51,6 @@ public struct ThemeSet: Sendable, Hashable {
         return themes.first { $0.name.lowercased() == wanted }
     }
 
-    /// The theme after `theme` in ``themes``, wrapping around; the first theme when `theme` is not in the set.
-    public func next(after theme: Theme) -> Theme {
-        step(from: theme, by: 1)
-    }
-
-    /// The theme before `theme`, wrapping around.
-    public func previous(before theme: Theme) -> Theme {
-        step(from: theme, by: -1)
-    }
-
-    private func step(from theme: Theme, by delta: Int) -> Theme {
-        guard !themes.isEmpty else { return .builtInDark }
-        let wanted = theme.name.lowercased()
-        guard let i = themes.firstIndex(where: { $0.name.lowercased() == wanted }) else { return themes[0] }
-        return themes[(i + delta + themes.count) % themes.count]
-    }
-
     /// The theme to start with. An explicitly preferred theme (command line or config file) wins, even over
     /// `NO_COLOR`, as no-color.org asks; then monochrome if `NO_COLOR` is set; then `default-dark`.
     /// `problem` explains a preferred name that does not exist.

@@ -1,7 +1,7 @@
 import Foundation
 import TerminalScreen
 import Testing
-@testable import ThriveUI
+@testable import ThriveConfig
 
 /// Keeps the theme files shipped in the top-level `themes/` folder valid, complete, in step with the
 /// compiled-in palettes, and legible.

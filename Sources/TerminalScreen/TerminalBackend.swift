@@ -1,0 +1,24 @@
+/// What the UI loop needs from a terminal, like ratatui's `Backend`: the ncurses backend implements it for
+/// real terminals, and `TestBackend` in memory, so tests drive the real loop with scripted input.
+///
+/// Every call but `waker.wake()` comes from the one thread that runs the loop.
+public protocol TerminalBackend: AnyObject {
+    func size() -> Size
+    /// Waits for input and returns it decoded: blocks until a key, paste, mouse report or resize arrives,
+    /// `waker` is woken, or `timeout` passes (nil waits without limit). Returns nothing on a wake-up or timeout.
+    func nextEvents(timeout: Duration?) -> [TerminalEvent]
+    /// Makes `nextEvents` return; safe to use from any thread.
+    var waker: any TerminalWaker { get }
+    func draw(_ buffer: CellBuffer)
+    /// Switches theme: every cell is repainted with the new colours on the next `draw`.
+    func setPalette(_ palette: Palette)
+    /// Gives the terminal back to the shell and stops the process until it is continued (Ctrl-Z).
+    func suspend()
+    /// Restores the terminal; nothing is drawn or read afterwards.
+    func shutdown()
+}
+
+/// Wakes a loop blocked in `TerminalBackend.nextEvents` from any thread.
+public protocol TerminalWaker: Sendable {
+    func wake()
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import NcursesBackend
+import ThriveConfig
+import ThriveCore
+import ThriveNet
+import ThriveRuntime
+import ThriveSandbox
+import ThriveUI
+
+/// The default command: the full-screen terminal UI.
+struct UICommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ui",
+        abstract: "Open the terminal UI (the default when no subcommand is given).",
+        discussion: """
+        Without an API key the UI starts the embedded sandbox on 127.0.0.1 and shows SANDBOX in the title bar; \
+        with THRIVESTACK_API_KEY (or --live) it targets api.app.thrivestack.ai and shows LIVE. Press ? inside for keys.
+        Themes are YAML files searched in --theme-dir, $XDG_CONFIG_HOME/thrive-inspector/themes, ./themes and \
+        next to the program; NO_COLOR starts in monochrome.
+        """)
+
+    @OptionGroup var target: TargetFlags
+
+    @Option(help: ArgumentHelp("Colour theme to start with (t cycles themes inside).", valueName: "NAME"))
+    var theme: String?
+
+    @Option(name: .customLong("theme-dir"), help: ArgumentHelp("Look for theme files in this folder first.", valueName: "PATH"))
+    var themeDir: String?
+
+    @OptionGroup(title: "Embedded sandbox") var sandbox: SandboxFlags
+
+    func run() async throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CLIError("the terminal UI needs an interactive terminal; for scripts use the subcommands (thrive-inspector --help)")
+        }
+        var settings = try target.resolve()
+        let sandboxConfiguration = try sandbox.configuration(port: 0)
+        if let theme { settings.theme = theme }
+        let environment = ProcessInfo.processInfo.environment
+        let themes = ThemeLoader.load(themeDir: themeDir, environment: environment,
+                                      executablePath: Self.executablePath(),
+                                      currentDirectory: FileManager.default.currentDirectoryPath)
+        try await Self.runUI(settings: settings, themes: themes, catalogue: UserTemplates.catalogue(), sandbox: sandboxConfiguration)
+    }
+
+    /// Wires the pure core to the real world: ncurses, URLSession, the embedded sandbox, theme files.
+    static func runUI(settings: Settings, themes: ThemeSet, catalogue: TemplateCatalogue, sandbox configuration: SandboxConfiguration) async throws {
+        let (theme, themeProblem) = themes.initialTheme(preferred: settings.theme)
+        let terminal: NcursesTerminal
+        do { terminal = try NcursesTerminal(palette: theme.palette) } catch { throw CLIError("\(error)") }
+        defer { terminal.shutdown() }
+        var state = AppState(size: terminal.size(), catalogue: catalogue, destination: settings.destination,
+                             themeName: theme.name, themeNames: themes.themes.map(\.name),
+                             now: Date(), ids: .seeded(UInt64.random(in: .min ... .max)))
+        let noKey = settings.target != .sandbox(port: nil) && settings.apiKey == nil
+            ? ["no API key: requests will be answered 401 (set THRIVESTACK_API_KEY or --api-key-file)"] : []
+        let problems = noKey + (themeProblem.map { [$0] } ?? []) + themes.problems + catalogue.loadProblems
+        if let first = problems.first {
+            state.status = StatusMessage(first + (problems.count > 1 ? " (+\(problems.count - 1) more)" : ""), .warning)
+        }
+        let server = SandboxServer(configuration: configuration)
+        let faults = configuration.faults.map(\.description) + (configuration.latency.map { ["latency \($0)"] } ?? [])
+        let faultNote = faults.isEmpty ? nil : "faults: " + faults.joined(separator: ", ")
+        let services = RuntimeServices(
+            sender: URLSessionSender(),
+            startSandbox: { (try await server.start(), faultNote) },
+            palette: { themes.named($0)?.palette })
+        AppLoop(state: state, backend: terminal, services: services).run()
+        await server.stop()
+    }
+
+    /// The running binary's real path, so themes installed next to it are found whatever the working folder.
+    static func executablePath() -> String? {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first
+    }
+}

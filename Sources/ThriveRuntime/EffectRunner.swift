@@ -1,0 +1,78 @@
+import Foundation
+import TerminalScreen
+import ThriveCore
+import ThriveUI
+
+/// Runs the effects `update` returns: sends on background tasks (any number, cancellable by id), timers as
+/// loop deadlines, and the terminal's own effects through the backend.
+///
+/// Used only from the loop's thread; results come back as messages through the mailbox.
+final class EffectRunner {
+    private let services: RuntimeServices
+    private let mailbox: Mailbox
+    private let backend: any TerminalBackend
+    private var tasks: [UUID: Task<Void, Never>] = [:]
+    private var timers: [TimerID: ContinuousClock.Instant] = [:]
+    private(set) var quitRequested = false
+
+    init(services: RuntimeServices, mailbox: Mailbox, backend: any TerminalBackend) {
+        self.services = services
+        self.mailbox = mailbox
+        self.backend = backend
+    }
+
+    var sendsInFlight: Int { tasks.count }
+
+    func run(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .startSandbox:
+                let start = services.startSandbox, mailbox = self.mailbox
+                Task.detached {
+                    do {
+                        let (port, faults) = try await start()
+                        mailbox.post(.sandboxReady(port: port, faults: faults))
+                    } catch {
+                        mailbox.post(.sandboxFailed("\(error)"))
+                    }
+                }
+            case .send(let id, let request):
+                let sender = services.sender, mailbox = self.mailbox
+                tasks[id] = Task.detached {
+                    let report = await sender.send(request) { attempt in mailbox.post(.sendAttempt(id: id, attempt: attempt)) }
+                    mailbox.post(.sendFinished(id: id, report: report))
+                }
+            case .cancelSend(let id):
+                tasks[id]?.cancel()
+            case .startTimer(let id, let after):
+                timers[id] = ContinuousClock.now.advanced(by: .milliseconds(Int(after * 1000)))
+            case .cancelTimer(let id):
+                timers[id] = nil
+            case .setTheme(let name):
+                if let palette = services.palette(name) { backend.setPalette(palette) }
+            case .quit:
+                quitRequested = true
+            case .suspend:
+                backend.suspend()  // returns after `fg`; the backend queues a resize so the next frame repaints
+            }
+        }
+    }
+
+    /// The wait until the next timer, or nil to block until input or a message.
+    func timeout() -> Duration? {
+        guard let next = timers.values.min() else { return nil }
+        return max(.zero, next - ContinuousClock.now)
+    }
+
+    /// Timers that are due, each once.
+    func takeDueTimers() -> [TimerID] {
+        let now = ContinuousClock.now
+        let due = timers.filter { $0.value <= now }.map(\.key)
+        for id in due { timers[id] = nil }
+        return due.sorted { $0.rawValue < $1.rawValue }
+    }
+
+    func finished(_ id: UUID) { tasks[id] = nil }
+
+    func cancelAll() { tasks.values.forEach { $0.cancel() } }
+}

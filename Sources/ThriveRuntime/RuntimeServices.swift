@@ -1,0 +1,22 @@
+import Foundation
+import TerminalScreen
+import ThriveCore
+
+/// What the loop needs from the world besides the terminal, injected so tests can run the real loop
+/// against a real sandbox without a terminal, and the program can choose its HTTP client.
+public struct RuntimeServices: Sendable {
+    public var sender: any RequestSending
+    /// Starts the embedded sandbox: its port, and a description of injected faults if any.
+    public var startSandbox: @Sendable () async throws -> (port: Int, faults: String?)
+    /// The colours of a theme by name, for `.setTheme`.
+    public var palette: @Sendable (String) -> Palette?
+    /// The wall clock; `update` sees it only as `state.now`, set before each message.
+    public var clock: @Sendable () -> Date
+
+    public init(sender: any RequestSending,
+                startSandbox: @escaping @Sendable () async throws -> (port: Int, faults: String?),
+                palette: @escaping @Sendable (String) -> Palette? = { _ in nil },
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.sender = sender; self.startSandbox = startSandbox; self.palette = palette; self.clock = clock
+    }
+}

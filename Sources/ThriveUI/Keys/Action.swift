@@ -1,0 +1,70 @@
+/// Everything a key can mean. Bindings map keys to these by scope; the raw values are the names a keymap
+/// file will use (`send: [ctrl-s, f6]`).
+public enum Action: String, Sendable, CaseIterable, Hashable {
+    // Anywhere
+    case quit, suspend
+    // Panes, and editors that let them through
+    case send, toggleRaw = "toggle_raw"
+    case help, cancel, nextPane = "next_pane", previousPane = "previous_pane", cycleTheme = "cycle_theme"
+    case up, down, pageUp = "page_up", pageDown = "page_down", top, bottom
+    // Templates
+    case filter, select
+    // Form
+    case toggleValue = "toggle_value", previousValue = "previous_value", now, newUUID = "new_uuid"
+    case addProperty = "add_property", removeProperty = "remove_property", applyFix = "apply_fix"
+    case nextEvent = "next_event", previousEvent = "previous_event"
+    // History
+    case openDetail = "open_detail", replay
+    // Editors and prompts
+    case confirm, dismiss, keepAndNext = "keep_and_next", nextType = "next_type", previousType = "previous_type"
+    case newline, leaveRaw = "leave_raw"
+    case cursorLeft = "cursor_left", cursorRight = "cursor_right", lineStart = "line_start", lineEnd = "line_end"
+    case wordLeft = "word_left", wordRight = "word_right"
+    case deleteBackward = "delete_backward", deleteForward = "delete_forward"
+    case deleteWordBackward = "delete_word_backward", deleteWordForward = "delete_word_forward"
+    case deleteToStart = "delete_to_start", deleteToEnd = "delete_to_end"
+    // Dialogs
+    case yes, no, close
+}
+
+/// Where a binding applies. The update function asks the keymap for a key's action in a chain of scopes
+/// (see `KeyContext`), most specific first.
+public enum KeyScope: Sendable, Hashable, CustomStringConvertible {
+    /// Works everywhere, dialogs and editors included (^C, ^Z).
+    case anywhere
+    /// Works in panes and in editors, but not in dialogs (^S, F2): never a printable character.
+    case typing
+    /// Works in every pane when no editor has the keys.
+    case panes
+    case pane(Pane)
+    /// The template list's `/` filter line.
+    case filter
+    /// A form field being edited.
+    case field
+    /// The add-property prompt.
+    case prompt
+    /// The raw JSON editor.
+    case rawEditor
+    /// Cursor and deletion keys shared by every text editor.
+    case textEditing
+    case help, detail
+    /// Yes/no questions.
+    case dialog
+
+    public var description: String {
+        switch self {
+        case .pane(let p): return "\(p)"
+        case .anywhere: return "anywhere"
+        case .typing: return "typing"
+        case .panes: return "panes"
+        case .filter: return "filter"
+        case .field: return "field"
+        case .prompt: return "prompt"
+        case .rawEditor: return "raw editor"
+        case .textEditing: return "text editing"
+        case .help: return "help"
+        case .detail: return "detail"
+        case .dialog: return "dialog"
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// Who has the keys right now, as scopes to look a key up in (most specific first) and scopes for the footer.
+public enum KeyContext: Sendable, Equatable {
+    case pane(Pane)
+    case filter, field, prompt, rawEditor
+    case help, detail, dialog
+
+    /// The lookup chain. An editor's own keys come before the keys that work while typing, so F2 in the
+    /// raw editor means "back to the form" in its own words.
+    public var scopes: [KeyScope] {
+        switch self {
+        case .pane(let p): return [.anywhere, .typing, .pane(p), .panes]
+        case .filter: return [.anywhere, .filter, .typing, .textEditing]
+        case .field: return [.anywhere, .field, .typing, .textEditing]
+        case .prompt: return [.anywhere, .prompt, .typing, .textEditing]
+        case .rawEditor: return [.anywhere, .rawEditor, .typing, .textEditing]
+        case .help: return [.anywhere, .help]
+        case .detail: return [.anywhere, .detail]
+        case .dialog: return [.anywhere, .dialog]
+        }
+    }
+
+    /// True when printable keys that are not bound insert text.
+    public var takesText: Bool { [.filter, .field, .prompt, .rawEditor].contains(self) }
+
+    /// The scope whose hints lead the footer, and the others it shows.
+    public var footerScopes: (primary: KeyScope, others: [KeyScope]) {
+        switch self {
+        case .pane(let p): return (.pane(p), [.typing, .panes])
+        case .rawEditor: return (.rawEditor, [.typing, .anywhere])
+        case .field: return (.field, [.anywhere])
+        case .prompt: return (.prompt, [.anywhere])
+        case .filter: return (.filter, [.anywhere])
+        case .help: return (.help, [])
+        case .detail: return (.detail, [])
+        case .dialog: return (.dialog, [])
+        }
+    }
+}
+
+extension AppState {
+    /// Overlays take the keys first, then an open editor, then the focused pane.
+    public var keyContext: KeyContext {
+        switch overlay {
+        case .help?: return .help
+        case .detail?: return .detail
+        case .confirmSend?, .confirmDiscard?: return .dialog
+        case nil: break
+        }
+        if focus == .form {
+            if composer.mode == .raw { return .rawEditor }
+            if composer.prompt != nil { return .prompt }
+            if composer.edit != nil { return .field }
+        }
+        if focus == .templates, picker.filtering { return .filter }
+        return .pane(focus)
+    }
+}
