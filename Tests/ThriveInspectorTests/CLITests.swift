@@ -86,6 +86,13 @@ struct CLITests {
         expectOneClearLine(r, mentioning: "\(path): line 2, column 43: trailing comma")
     }
 
+    @Test func setTypesValuesLikeTheForm() throws {
+        let r = try BuiltBinary.run(["send", "--template", "account_added_user", "--set", "properties.is_first_user=yes", "--dry-run"])
+        #expect(r.stdout.contains(#""is_first_user": true"#), "yes is true, as in the form: \(r.stdout)")
+        let bad = try BuiltBinary.run(["send", "--template", "group", "--set", "traits.employees=lots", "--dry-run"])
+        expectOneClearLine(bad, mentioning: "\"lots\" is not a number")
+    }
+
     @Test func missingFileIsOneLine() throws {
         let r = try BuiltBinary.run(["validate", "/nonexistent/events.json"])
         expectOneClearLine(r, mentioning: "/nonexistent/events.json: no such file")

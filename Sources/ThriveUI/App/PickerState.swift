@@ -54,6 +54,13 @@ public struct PickerState: Sendable {
         }
     }
 
+    /// The template on a row of the pane (0 is the first row inside the frame), for clicks.
+    public func index(atRow row: Int) -> Int? {
+        let k = row - (showsFilterLine ? 1 : 0) + scroll.offset
+        guard lines.indices.contains(k), case .template(let i) = lines[k] else { return nil }
+        return i
+    }
+
     mutating func resize(height: Int) {
         scroll.resize(count: lines.count, height: height)
         scroll.select(lines.firstIndex(of: .template(selection)) ?? 0)

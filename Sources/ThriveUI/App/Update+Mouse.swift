@@ -30,9 +30,9 @@ func handleMouse(_ state: inout AppState, _ m: MouseEvent) -> [Effect] {
             let i = state.history.scroll.offset + row
             if i < state.history.count { state.history.scroll.select(i) }
         case .templates:
-            if let i = TemplatePickerView.index(atRow: row, state: state) { state.picker.select(i) }
+            if let i = state.picker.index(atRow: row) { state.picker.select(i) }
         case .form:
-            if state.composer.mode == .form, state.composer.edit == nil, let i = FormView.index(atRow: row, state: state) {
+            if state.composer.mode == .form, state.composer.edit == nil, let i = state.composer.rowIndex(atRow: row) {
                 state.composer.selection = i
             }
         case .preview: break

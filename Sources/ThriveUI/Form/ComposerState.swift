@@ -242,6 +242,12 @@ public struct ComposerState: Sendable {
         if let selectedPath, let i = rows.firstIndex(where: { $0.path == selectedPath }) { selection = i }
     }
 
+    /// The field row on a row of the form's list (0 is the first row inside the frame), for clicks.
+    public func rowIndex(atRow row: Int) -> Int? {
+        guard row >= 0, row < formScroll.height, formScroll.offset + row < rows.count else { return nil }
+        return formScroll.offset + row
+    }
+
     mutating func resizeForm(height: Int) { formScroll.resize(count: rows.count, height: height) }
 
     /// The shown event as the preview should print it while a field is being typed: with the typed text in

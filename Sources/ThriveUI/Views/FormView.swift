@@ -57,13 +57,6 @@ enum FormView {
         renderHelp(state, in: Rect(x: inner.x, y: inner.maxY - helpRows - 1, width: inner.width, height: helpRows + 1), into: &buf)
     }
 
-    /// The field row under a click `row` rows below the form's top border, or nil (help area, empty space).
-    static func index(atRow row: Int, state: AppState) -> Int? {
-        let c = state.composer
-        guard row >= 0, row < state.layout.formListHeight, c.formScroll.offset + row < c.rows.count else { return nil }
-        return c.formScroll.offset + row
-    }
-
     static func valueText(_ row: FormRow) -> (String, Role) {
         guard let v = row.value else { return ("— not set", .muted) }
         switch v {

@@ -3,14 +3,6 @@ import ThriveCore
 
 /// The template list, grouped under endpoint headings, with the `/` filter on its first row when active.
 enum TemplatePickerView {
-    /// The template index under a clicked row inside the pane.
-    static func index(atRow row: Int, state: AppState) -> Int? {
-        let p = state.picker
-        let k = row - (p.showsFilterLine ? 1 : 0) + p.scroll.offset
-        guard p.lines.indices.contains(k), case .template(let i) = p.lines[k] else { return nil }
-        return i
-    }
-
     static func render(_ state: AppState, in r: Rect, into buf: inout CellBuffer) {
         let focused = state.focus == .templates
         let p = state.picker
