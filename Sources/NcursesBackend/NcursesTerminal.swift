@@ -76,7 +76,7 @@ public final class NcursesTerminal: TerminalBackend {
         let mouse = cn_enable_mouse() != 0
         keyTable = KeyTable()
         capabilities = TerminalCapabilities(mouseEnabled: mouse)
-        _ = putp(capabilities.pasteOn)
+        Self.writeRaw(capabilities.pasteOn)
         let extras = capabilities.pasteOff
         cn_hygiene_install(STDOUT_FILENO, signalPipe.writeFD, capabilities.reset, capabilities.reset.utf8.count,
                            extras, extras.utf8.count)
@@ -119,7 +119,7 @@ public final class NcursesTerminal: TerminalBackend {
     }
 
     private func leaveScreen() {
-        _ = putp(capabilities.pasteOff)
+        Self.writeRaw(capabilities.pasteOff)
         cn_hygiene_set_active(0)
         if !isendwin() { endwin() }
     }
@@ -132,12 +132,25 @@ public final class NcursesTerminal: TerminalBackend {
         if cn_tty_size(STDOUT_FILENO, &rows, &cols) == 0, rows != cn_lines() || cols != cn_cols() {
             resizeterm(rows, cols)
         }
-        _ = putp(capabilities.pasteOn)
+        Self.writeRaw(capabilities.pasteOn)
         cn_hygiene_set_active(1)
         if let curscr = cn_curscr() { clearok(curscr, true) }
         needsFullRedraw = true
         cursorVisible = nil
         pendingEvents.append(.resize(size()))
+    }
+
+    /// Writes a mode sequence straight to the terminal. `putp` would put it in C stdio's buffer, which
+    /// nothing flushes while curses draws: bracketed paste would only be switched on at exit.
+    static func writeRaw(_ sequence: String) {
+        var bytes = Array(sequence.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { write(STDOUT_FILENO, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            done += n
+        }
     }
 
     func setCursor(visible: Bool) {

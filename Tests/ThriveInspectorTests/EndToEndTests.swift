@@ -47,6 +47,28 @@ struct EndToEndTests {
         #expect(try !t.screen().contains { $0.contains("┌ History") }, "the UI left the alternate screen")
     }
 
+    @Test func aPasteIsTextAndABurstIsKeys() throws {
+        let t = try started(width: 120, height: 36)
+        // Ten j in one write arrive in one read: each moves the template list one row.
+        try t.type("jjjjjjjjjj")
+        try t.waitFor(text: "› user_enriched")
+        try t.send("g", "Enter")
+        try t.waitFor(text: "new signed_up draft")
+        try t.send("Enter")
+        try t.send("C-u")
+        // A pasted newline is text in the field (a space), never Enter; the field stays open.
+        try t.paste("pasted@example.com\nq")
+        try t.waitFor("the pasted text in the field") { rows in rows.contains { $0.contains("pasted@example.com q") } }
+        #expect(try !t.screen().contains { $0.contains("user_email set") }, "the pasted newline did not commit the field")
+        try t.send("Escape")
+        try t.send("Tab", "Tab")
+        // Outside a field a paste does nothing but say so: its newlines press nothing.
+        try t.paste("d\nd\n")
+        try t.waitFor(text: "paste ignored")
+        try t.send("q")
+        #expect(try t.waitForExit().status == 0)
+    }
+
     @Test func nothingListeningGivesAConnectionRefusedRow() throws {
         let port = try closedPort()
         let t = try TmuxSession(["--base-url", "http://127.0.0.1:\(port)/api"])

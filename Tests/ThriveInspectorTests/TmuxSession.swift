@@ -49,6 +49,13 @@ final class TmuxSession {
     /// Types text one key event per call; a short pause keeps a lone Escape from merging into Alt+key.
     func type(_ text: String) throws { try send(text, literal: true) }
 
+    /// Pastes `text` as a terminal does: with `paste-buffer -p`, tmux wraps it in bracketed-paste markers
+    /// when (and only when) the program switched bracketed paste on.
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "-b", "e2e", "--", text])
+        try tmux(["paste-buffer", "-p", "-b", "e2e", "-t", "main"])
+    }
+
     func escape() throws {
         try send("Escape")
         Thread.sleep(forTimeInterval: 0.15)

@@ -92,3 +92,20 @@ struct RenderTests {
         #expect(buf.text.contains("••••••••mnop"))
     }
 }
+
+@Suite("Rendered overlays")
+struct OverlayRenderTests {
+    @Test func detailsShowTheWholeRequestAndEndShowsTheLastPage() throws {
+        var s = Fixtures.state(width: 120, height: 40)
+        guard case .send(let id, let r)? = Fixtures.key(&s, .ctrl("s")).first else { Issue.record("no send"); return }
+        _ = update(&s, .sendFinished(id: id, report: Fixtures.report(r, status: 200, body: #"{"success":true,"eventId":"evt_1"}"#)))
+        s.focus = .history
+        _ = Fixtures.key(&s, .enter)
+        let top = render(s).text
+        #expect(top.contains("x-api-key: ••••••••"))
+        #expect(top.contains(#""event_name": "signed_up""#), "\(top)")
+        _ = Fixtures.key(&s, .end)
+        let bottom = render(s).text
+        #expect(bottom.contains(#""eventId": "evt_1""#), "\(bottom)")
+    }
+}
