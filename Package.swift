@@ -86,5 +86,11 @@ let package = Package(
         // The real UI loop driven in-process through the test backend, against a real sandbox.
         .testTarget(name: "ThriveRuntimeTests",
                     dependencies: ["ThriveRuntime", "ThriveUI", "ThriveCore", "ThriveNet", "TerminalScreen", "ThriveSandbox", "ThriveTestSupport"]),
+        // --- fuzz targets (begin) ---
+        // libFuzzer targets, built and run by `.ci/fuzz TARGET SECONDS` (--sanitize=fuzzer -Xswiftc -DFUZZING, own
+        // scratch path). In a plain build each is a small program that replays input files through the same check.
+        .target(name: "ThriveFuzzSupport"),
+        .executableTarget(name: "ThriveFuzzJSON", dependencies: ["ThriveCore", "ThriveFuzzSupport"]),
+        // --- fuzz targets (end) ---
     ]
 )

@@ -245,3 +245,39 @@ struct CurlImportTests {
         #expect(failure("curl h.io/api/track -d")?.kind == .missingValue)
     }
 }
+
+@Suite("Curl import: hostile inputs")
+struct CurlHostileInputTests {
+    @Test(arguments: [
+        "curl -G https://h.io/api/track -d 'a b={\"x\":[1]}'",
+        "curl --get https://h.io/api/track --data-raw '[{\"event_name\":\"x y\"}]'",
+        "curl https://h.io/api/track --url-query 'q=a b' --url-query '{' --url-query '[\"' -d '[]'",
+        "curl https://h.io/api/track?x=1 --url-query '+%zz %41' -d '[]'",
+    ])
+    func queryCharactersAURLCannotHoldAreEncodedNotATrap(_ command: String) throws {
+        let r = try CurlImport.parse(command)
+        #expect(URL(string: r.url.absoluteString) != nil)
+        #expect(!r.url.absoluteString.contains(" "))
+    }
+
+    @Test func urlQueryEncodesLikeDataURLEncode() throws {
+        let r = try CurlImport.parse("curl 'https://h.io/api/track?k=1' --url-query 'q=a b&c' --url-query '+x=%41' -d '[]'")
+        #expect(r.url.query(percentEncoded: true) == "k=1&q=a%20b%26c&x=%41")
+    }
+
+    @Test func anEmptyHeaderSurvivesExportAndImport() throws {
+        let request = APIRequest(url: URL(string: "https://h.io/api/track")!, headers: [Header("X-Empty", ""), Header("X-Full", "v")],
+                                 body: .array([]), endpoint: .track)
+        let back = try CurlImport.parse(CurlExport.curl(request, revealSecrets: true))
+        #expect(back.headers.contains(Header("X-Empty", "")))
+        #expect(back.headers.contains(Header("X-Full", "v")))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func oneLongLineImportsInLinearTime() throws {
+        // 60,000 words on one line: the quadratic locator took minutes here; linear takes well under a second.
+        let words = (0..<60_000).map { "-H 'X-\($0): v'" }.joined(separator: " ")
+        let r = try CurlImport.parse("curl https://h.io/api/track " + words + " -d '[]'")
+        #expect(r.headers.count >= 60_000)
+    }
+}

@@ -206,9 +206,10 @@ struct CurlCommandReader {
                 headers.append(Header("Accept", "application/json"))
             }
         }
-        // `-G` moves the data into the query string, as curl does.
-        var query = queryPieces
-        if useGet, let moved = body { query.append(moved); body = nil }
+        // `-G` moves the data into the query string, as curl does. Characters a URL cannot hold (a space,
+        // braces, quotes) are percent-encoded, as curl sends them; Foundation traps on them otherwise.
+        var query = queryPieces.map(CurlQuery.urlQueryPiece)
+        if useGet, let moved = body { query.append(CurlQuery.encodeInvalid(moved)); body = nil }
         if !query.isEmpty {
             let existing = components.percentEncodedQuery.map { [$0] } ?? []
             components.percentEncodedQuery = (existing + query).joined(separator: "&")

@@ -8,7 +8,7 @@ public enum CurlExport {
     /// `curl --location 'URL' --header '…' --data-raw '[…]'`, one option per line like the docs.
     public static func curl(_ request: APIRequest, revealSecrets: Bool = false) -> String {
         var lines = ["curl --location" + (request.method == "POST" ? "" : " --request \(request.method)") + " " + quote(request.url.absoluteString)]
-        for h in headers(request, revealSecrets) { lines.append("--header " + quote("\(h.name): \(h.value)")) }
+        for h in headers(request, revealSecrets) { lines.append("--header " + quote(headerText(h, separator: ": "))) }
         lines.append("--data-raw " + quote(request.body.pretty()))
         return lines.joined(separator: " \\\n")
     }
@@ -16,8 +16,13 @@ public enum CurlExport {
     /// `http POST URL name:value …` with the body on standard input, HTTPie's way for arrays.
     public static func httpie(_ request: APIRequest, revealSecrets: Bool = false) -> String {
         var words = ["http", request.method, quote(request.url.absoluteString)]
-        for h in headers(request, revealSecrets) { words.append(quote("\(h.name):\(h.value)")) }
+        for h in headers(request, revealSecrets) { words.append(quote(headerText(h, separator: ":"))) }
         return "printf '%s' " + quote(request.body.compact()) + " | " + words.joined(separator: " ")
+    }
+
+    /// `Name: value`, or `Name;` for an empty value: curl and HTTPie both read `Name:` as "remove the header".
+    private static func headerText(_ h: Header, separator: String) -> String {
+        h.value.isEmpty ? h.name + ";" : h.name + separator + h.value
     }
 
     private static func headers(_ request: APIRequest, _ reveal: Bool) -> [Header] {

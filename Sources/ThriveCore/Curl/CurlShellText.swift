@@ -38,6 +38,36 @@ struct CurlTextPositions: Sendable {
     let text: [Unicode.Scalar]
     /// Lines in the text, ignoring trailing blank lines; one-line commands get "column N" messages.
     let lineCount: Int
+    /// The line and column (in characters, from 1) of every scalar offset and of the end, worked out once:
+    /// locating each word by counting from the start made a long one-line command quadratic.
+    private let lines: [Int32]
+    private let columns: [Int32]
+
+    private static func places(of text: [Unicode.Scalar]) -> ([Int32], [Int32]) {
+        var lines = [Int32](repeating: 1, count: text.count + 1)
+        var columns = [Int32](repeating: 1, count: text.count + 1)
+        var line: Int32 = 1
+        var start = 0
+        // Line by line, columns count characters (grapheme clusters), as an editor shows them.
+        while start <= text.count {
+            var end = start
+            while end < text.count, text[end] != "\n" { end += 1 }
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: text[start..<end])
+            var k = start
+            var column: Int32 = 1
+            for character in String(scalars) {
+                for _ in character.unicodeScalars { lines[k] = line; columns[k] = column; k += 1 }
+                column += 1
+            }
+            // The line break itself (or the end of the text) sits one past the last character.
+            lines[end] = line
+            columns[end] = column
+            line += 1
+            start = end + 1
+        }
+        return (lines, columns)
+    }
 
     init(_ raw: String) {
         var out: [Unicode.Scalar] = []
@@ -51,6 +81,7 @@ struct CurlTextPositions: Sendable {
             out.append(c)
         }
         text = out
+        (lines, columns) = CurlTextPositions.places(of: out)
         var end = out.count
         while end > 0, CurlTextPositions.isBlank(out[end - 1]) || out[end - 1] == "\n" { end -= 1 }
         lineCount = out[..<end].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
@@ -61,15 +92,7 @@ struct CurlTextPositions: Sendable {
     /// 1-based line and column of an offset; the column counts characters, as editors do.
     func locate(_ offset: Int) -> (line: Int, column: Int) {
         let offset = min(max(0, offset), text.count)
-        var line = 1
-        var lineStart = 0
-        for k in 0..<offset where text[k] == "\n" {
-            line += 1
-            lineStart = k + 1
-        }
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: text[lineStart..<offset])
-        return (line, String(scalars).count + 1)
+        return (Int(lines[offset]), Int(columns[offset]))
     }
 
     /// "column 6" for one-line commands, "line 3, column 8" otherwise.
