@@ -91,6 +91,12 @@ let package = Package(
         // scratch path). In a plain build each is a small program that replays input files through the same check.
         .target(name: "ThriveFuzzSupport"),
         .executableTarget(name: "ThriveFuzzJSON", dependencies: ["ThriveCore", "ThriveFuzzSupport"]),
+        .executableTarget(name: "ThriveFuzzCurl", dependencies: ["ThriveCore", "ThriveFuzzSupport"]),
+        .executableTarget(name: "ThriveFuzzEventFile", dependencies: ["ThriveCore", "ThriveFuzzSupport"]),
+        .executableTarget(
+            name: "ThriveFuzzYAML",
+            dependencies: ["ThriveConfig", "ThriveCore", "TerminalScreen", "ThriveFuzzSupport", .product(name: "Yams", package: "Yams")]
+        ),
         // --- fuzz targets (end) ---
     ]
 )

@@ -34,10 +34,16 @@ public struct AppConfig: Sendable, Equatable {
 
     /// Reads the config file; a missing file is an empty config, a broken one an error naming the line.
     public static func load(from url: URL) throws(ConfigError) -> AppConfig {
-        guard FileManager.default.fileExists(atPath: url.path) else { return AppConfig() }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return AppConfig() }
+        if isDirectory.boolValue { throw ConfigError("\(url.path) is a folder, not a config file") }
         let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw ConfigError("\(url.path): cannot be read (\(error.localizedDescription))")
+        do { text = try YAMLLimits.read(url.path) } catch let e as YAMLLimits.Exceeded {
+            throw ConfigError("\(url.path) \(e.message)")
+        } catch {
+            // Foundation's own wording ("NSCocoaErrorDomain error 256") tells a person nothing.
+            let reason = FileManager.default.isReadableFile(atPath: url.path) ? "cannot be read" : "is not readable (permission denied)"
+            throw ConfigError("\(url.path) \(reason)")
         }
         return try parse(text, path: url.path)
     }

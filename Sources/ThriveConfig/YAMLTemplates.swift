@@ -10,24 +10,40 @@ public enum YAMLTemplates {
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let path = directory.appendingPathComponent(name).path
             do {
-                let text = try String(contentsOfFile: path, encoding: .utf8)
+                let text = try YAMLLimits.read(path)
                 guard let node = try Yams.compose(yaml: text) else { continue }
-                catalogue.addTemplate(document: json(from: node), path: path)
+                catalogue.addTemplate(document: try json(from: node), path: path)
+            } catch let e as YAMLLimits.Exceeded {
+                catalogue.report("\(path): \(e.message)")
             } catch {
                 catalogue.report("\(path): not valid YAML: \(error)")
             }
         }
     }
 
-    /// Converts a YAML node to JSON, keeping mapping order; plain scalars become numbers/booleans/null when they look like one.
-    public static func json(from node: Node) -> JSONValue {
+    /// Converts a YAML node to JSON, keeping mapping order; plain scalars become numbers/booleans/null when
+    /// they look like one. Aliases share their anchor's node, so a small file can stand for billions of
+    /// values ("billion laughs"): the walk stops at `YAMLLimits.maxValues` values and `maxDepth` levels.
+    public static func json(from node: Node) throws(YAMLLimits.Exceeded) -> JSONValue {
+        var budget = YAMLLimits.maxValues
+        return try json(from: node, depth: 0, budget: &budget)
+    }
+
+    private static func json(from node: Node, depth: Int, budget: inout Int) throws(YAMLLimits.Exceeded) -> JSONValue {
+        budget -= 1
+        if budget < 0 {
+            throw YAMLLimits.Exceeded("expands to more than \(YAMLLimits.maxValues) values (aliases repeating aliases?); not loaded")
+        }
+        if depth > YAMLLimits.maxDepth { throw YAMLLimits.Exceeded("nests deeper than \(YAMLLimits.maxDepth) levels; not loaded") }
         switch node {
         case .mapping(let m):
             var o = JSONObject()
-            for (k, v) in m { o[k.string ?? ""] = json(from: v) }
+            for (k, v) in m { o[k.string ?? ""] = try json(from: v, depth: depth + 1, budget: &budget) }
             return .object(o)
         case .sequence(let s):
-            return .array(s.map { json(from: $0) })
+            var items: [JSONValue] = []
+            for item in s { items.append(try json(from: item, depth: depth + 1, budget: &budget)) }
+            return .array(items)
         case .scalar(let s):
             if s.style != .plain { return .string(s.string) }
             switch s.string {
@@ -39,5 +55,30 @@ public enum YAMLTemplates {
         case .alias:
             return .null
         }
+    }
+}
+
+/// Bounds on every YAML file the program reads (templates, themes, config, keymap): a mistaken path or a
+/// hostile file is reported, never allowed to eat memory or time.
+public enum YAMLLimits {
+    /// Larger files are not read at all.
+    public static let maxFileBytes = 1024 * 1024
+    /// Values produced from one file, aliases expanded.
+    public static let maxValues = 200_000
+    public static let maxDepth = 256
+
+    /// A limit was exceeded; the message says which.
+    public struct Exceeded: Error, Sendable, Equatable { public let message: String; init(_ m: String) { message = m } }
+
+    /// Reads a UTF-8 file no larger than `maxFileBytes`.
+    public static func read(_ path: String) throws -> String {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes[.size] as? Int, size > maxFileBytes {
+            throw Exceeded("is \(size / 1024) KB; YAML files over \(maxFileBytes / 1024) KB are not read")
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw Exceeded("cannot be read as UTF-8 text")
+        }
+        return text
     }
 }

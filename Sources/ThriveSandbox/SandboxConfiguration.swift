@@ -3,6 +3,7 @@ public struct SandboxConfiguration: Sendable, Hashable {
     /// Port on 127.0.0.1; 0 lets the system pick a free one (read it back from `SandboxServer.start()`).
     public var port: Int
     /// Random faults, checked in order for every API request (not for `/sandbox/...` control routes).
+    /// Their rates must add up to at most 1: a request gets at most one fault.
     public var faults: [FaultRule]
     /// Delay before every API answer; nil answers at once.
     public var latency: Latency?
@@ -12,6 +13,16 @@ public struct SandboxConfiguration: Sendable, Hashable {
     public var validKeys: Set<String>?
     /// How many accepted events `GET /sandbox/events` keeps (oldest dropped first).
     public var eventCapacity: Int
+    /// How many bytes of accepted events the sandbox keeps (oldest dropped first), measured as the events' JSON
+    /// at `GET /sandbox/events`. The count cap alone let 10,000 events of up to 2 MB each grow without bound.
+    public var eventByteCapacity: Int
+    /// A connection with no request in progress is closed after this long. Headers count only once complete,
+    /// so this is also the limit for sending a request's headers.
+    public var idleTimeout: Duration
+    /// Time from a request's headers to the end of its body; a slower request gets 408 and its connection closes.
+    public var requestTimeout: Duration
+    /// Open connections served at once; each one over it is answered 503 and closed.
+    public var maxConnections: Int
 
     public init(
         port: Int = 0,
@@ -19,7 +30,11 @@ public struct SandboxConfiguration: Sendable, Hashable {
         latency: Latency? = nil,
         seed: UInt64? = nil,
         validKeys: Set<String>? = nil,
-        eventCapacity: Int = 10_000
+        eventCapacity: Int = 10_000,
+        eventByteCapacity: Int = 64 * 1024 * 1024,
+        idleTimeout: Duration = .seconds(30),
+        requestTimeout: Duration = .seconds(30),
+        maxConnections: Int = 256
     ) {
         self.port = port
         self.faults = faults
@@ -27,6 +42,10 @@ public struct SandboxConfiguration: Sendable, Hashable {
         self.seed = seed
         self.validKeys = validKeys
         self.eventCapacity = eventCapacity
+        self.eventByteCapacity = eventByteCapacity
+        self.idleTimeout = idleTimeout
+        self.requestTimeout = requestTimeout
+        self.maxConnections = maxConnections
     }
 }
 

@@ -6,7 +6,7 @@ import ThriveCore
 /// forced faults and the seeded generators. One lock keeps fault draws in request order for a given seed.
 final class SandboxStore: Sendable {
     private struct State {
-        var events: [ReceivedEvent] = []
+        var log = EventLog()
         var forced: [Fault] = []
         var faultRandom: SeededGenerator
         var idRandom: SeededGenerator
@@ -60,17 +60,33 @@ final class SandboxStore: Sendable {
     }
 
     func record(_ new: [ReceivedEvent]) {
-        let capacity = max(0, configuration.eventCapacity)
+        // Measured before taking the lock: sizing a 2 MB event walks all of it.
+        let costed = new.map { (event: $0, bytes: EventLog.cost(of: $0)) }
         state.withLock { s in
-            s.events.append(contentsOf: new)
-            if s.events.count > capacity { s.events.removeFirst(s.events.count - capacity) }
+            s.log.append(costed, maxCount: configuration.eventCapacity, maxBytes: configuration.eventByteCapacity)
         }
     }
 
-    var events: [ReceivedEvent] { state.withLock { $0.events } }
+    var events: [ReceivedEvent] { state.withLock { $0.log.entries.map(\.event) } }
 
-    func clearEvents() { state.withLock { $0.events.removeAll() } }
+    /// A page of stored events for `GET /sandbox/events`. The slice shares the log's storage, so taking it
+    /// copies nothing; the listing serialises it one event at a time.
+    func page(after: Int?, limit: Int?) -> ArraySlice<EventLog.Entry> {
+        state.withLock { $0.log.page(after: after, limit: limit) }
+    }
 
-    /// Forgets events and forced faults and restarts the generators from the seed.
-    func reset() { state.withLock { $0 = SandboxStore.freshState(configuration) } }
+    /// Bytes of stored events as the byte cap counts them.
+    var storedBytes: Int { state.withLock { $0.log.totalBytes } }
+
+    func clearEvents() { state.withLock { $0.log.removeAll() } }
+
+    /// Forgets events and forced faults and restarts the generators from the seed; sequence numbers go on.
+    func reset() {
+        state.withLock { s in
+            var log = s.log
+            log.removeAll()
+            s = SandboxStore.freshState(configuration)
+            s.log = log
+        }
+    }
 }

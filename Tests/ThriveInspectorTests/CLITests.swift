@@ -93,6 +93,22 @@ struct CLITests {
         expectOneClearLine(bad, mentioning: "\"lots\" is not a number")
     }
 
+    @Test func anAliasBombInTheTemplatesFolderIsOneWarningAndTheCommandsStillWork() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("bomb-\(UUID().uuidString)")
+        let dir = home.appendingPathComponent("thrive-inspector/templates")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        var bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        for (previous, name) in zip("abcdefgh", "bcdefghi") {
+            bomb += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+        }
+        try bomb.write(to: dir.appendingPathComponent("bomb.yaml"), atomically: true, encoding: .utf8)
+        let r = try BuiltBinary.run(["templates"], environment: ["XDG_CONFIG_HOME": home.path])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("bomb.yaml: expands to more than"))
+        #expect(r.stdout.contains("signed_up"))
+    }
+
     @Test func missingFileIsOneLine() throws {
         let r = try BuiltBinary.run(["validate", "/nonexistent/events.json"])
         expectOneClearLine(r, mentioning: "/nonexistent/events.json: no such file")
@@ -151,6 +167,11 @@ struct CLITests {
         (["send", "--template", "signed_up", "--live", "--sandbox"], "choose one of"),
         (["sandbox", "--fault", "teapot"], "unknown kind \"teapot\""),
         (["sandbox", "--port", "70000"], "--port must be between 0 and 65535"),
+        (["send", "--template", "signed_up", "--dry-run", "--set", Array(repeating: "a", count: 50_000).joined(separator: ".") + "=1"],
+         "the path has 50000 parts; at most 512"),
+        (["send", "--template", "signed_up", "--dry-run", "--set", "properties.n=1e999999"], "1e999999 is too large for a number"),
+        (["send", "--template", "signed_up", "--dry-run", "--config", "/tmp"], "/tmp is a folder, not a config file"),
+        (["send", "--dry-run", "--curl", "curl -G https://h.io/api/track -d 'a b={\"x\":[1]}'"], "the curl command has no body"),
     ])
     func badInputIsOneClearLine(arguments: [String], mentioning: String) throws {
         expectOneClearLine(try BuiltBinary.run(arguments), mentioning: mentioning)

@@ -81,7 +81,8 @@ public struct JSONParser {
         try enter()
         i += 1
         var members: [JSONObject.Member] = []
-        var seen: [String: Int] = [:]
+        // By exact bytes: keys that are equal only after Unicode normalisation are different keys.
+        var seen: [ExactKey: Int] = [:]
         skipWhitespace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(JSONObject(uniqueMembers: members)) }
         while true {
@@ -99,8 +100,8 @@ public struct JSONParser {
             i += 1
             skipWhitespace()
             let value = try parseValue()
-            if let at = seen[key] { members[at].value = value } else {
-                seen[key] = members.count
+            if let at = seen[ExactKey(key)] { members[at].value = value } else {
+                seen[ExactKey(key)] = members.count
                 members.append(JSONObject.Member(key, value))
             }
             skipWhitespace()

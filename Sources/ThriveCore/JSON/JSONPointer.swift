@@ -6,6 +6,10 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
 
     public init(_ tokens: [String] = []) { self.tokens = tokens }
 
+    /// The longest path the program builds or follows: as deep as the parser lets JSON nest, so no value
+    /// anywhere is deeper than twice that, and every recursive walk (print, compare, validate) stays bounded.
+    public static let maxLength = JSONParser.maxDepth
+
     /// Parses `/a/b~1c`; the empty string is the whole document.
     public init(parsing text: String) {
         guard !text.isEmpty else { tokens = []; return }
@@ -53,10 +57,12 @@ extension JSONValue {
     }
 
     /// Sets the value at `pointer`, creating intermediate objects as needed. Removing (`nil`) a missing path is a no-op.
-    /// Returns false when a step goes through a scalar or past the end of an array.
+    /// Returns false when a step goes through a scalar or past the end of an array, or the path is longer than
+    /// `JSONPointer.maxLength` (the walk recurses once per step, and paths come from user input).
     @discardableResult
     public mutating func set(_ value: JSONValue?, at pointer: JSONPointer) -> Bool {
-        set(value, tokens: pointer.tokens[...])
+        guard pointer.tokens.count <= JSONPointer.maxLength else { return false }
+        return set(value, tokens: pointer.tokens[...])
     }
 
     private mutating func set(_ value: JSONValue?, tokens: ArraySlice<String>) -> Bool {

@@ -98,11 +98,18 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 
 /// An ordered JSON object. Keys keep insertion order; setting an existing key keeps its place.
 public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
-    /// One member of an object.
+    /// One member of an object. Keys compare by their exact code points: `"café"` written with `é` and
+    /// with `e` + U+0301 are two keys in JSON, though Swift's `==` calls the strings equal.
     public struct Member: Sendable, Hashable {
         public var key: String
         public var value: JSONValue
         public init(_ key: String, _ value: JSONValue) { self.key = key; self.value = value }
+
+        public static func == (a: Member, b: Member) -> Bool { ExactKey.same(a.key, b.key) && a.value == b.value }
+        public func hash(into hasher: inout Hasher) {
+            ExactKey(key).hash(into: &hasher)
+            hasher.combine(value)
+        }
     }
 
     public internal(set) var members: [Member]
@@ -120,7 +127,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     public var count: Int { members.count }
     public var isEmpty: Bool { members.isEmpty }
 
-    public func index(of key: String) -> Int? { members.firstIndex { $0.key == key } }
+    public func index(of key: String) -> Int? { members.firstIndex { ExactKey.same($0.key, key) } }
 
     public subscript(key: String) -> JSONValue? {
         get { index(of: key).map { members[$0].value } }
@@ -149,4 +156,18 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     }
 
     public func makeIterator() -> IndexingIterator<[Member]> { members.makeIterator() }
+}
+
+/// A string that compares and hashes by its exact UTF-8 bytes, for JSON object keys (see `JSONObject.Member`).
+struct ExactKey: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+
+    static func same(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8) }
+    static func == (a: ExactKey, b: ExactKey) -> Bool { same(a.text, b.text) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
 }

@@ -4,6 +4,12 @@ import Foundation
 struct FieldChecks {
     var now: Date
 
+    /// `1e999999` is valid JSON text, but every reader that turns it into a double gets infinity.
+    func outOfRange(_ n: JSONNumber, name: String, at path: JSONPointer) -> [Finding] {
+        guard !n.doubleValue.isFinite else { return [] }
+        return [Finding(.error, .wrongType, at: path, "\(name) is \(TextPreview.short(n.text, 24)), too large for a number: readers of this JSON get infinity")]
+    }
+
     func check(_ value: JSONValue, against spec: FieldSpec, at path: JSONPointer) -> [Finding] {
         let name = spec.name
         func wrong(_ expected: String) -> [Finding] {
@@ -13,10 +19,11 @@ struct FieldChecks {
         case .string:
             return value.stringValue == nil ? wrong("a string") : []
         case .number:
-            return value.numberValue == nil ? wrong("a number") : []
+            guard let n = value.numberValue else { return wrong("a number") }
+            return outOfRange(n, name: name, at: path)
         case .integer:
             guard let n = value.numberValue else { return wrong("an integer") }
-            return n.isInteger ? [] : wrong("an integer")
+            return n.isInteger ? outOfRange(n, name: name, at: path) : wrong("an integer")
         case .boolean:
             return value.boolValue == nil ? wrong("true or false") : []
         case .array:

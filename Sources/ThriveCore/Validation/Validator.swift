@@ -153,6 +153,7 @@ public struct Validator: Sendable {
                             "\"\(m.key)\" is not in the tracking plan for \(template.name)"))
             }
         }
+        HugeNumbers.collect(in: event, at: base, typeChecked: Set(out.filter { $0.code == .wrongType }.map(\.path)), into: &out)
         if endpoint == .group, let gid = obj["group_id"], let cgid = event[pointer: JSONPointer(["context", "group_id"])], gid != cgid {
             add(Finding(.warning, .groupIdMismatch, at: base.appending("context").appending("group_id"),
                         "context.group_id (\(cgid.compact())) differs from group_id (\(gid.compact())); for group calls they should be equal",
@@ -168,5 +169,38 @@ enum ByteSize {
         if n < 1024 { return "\(n) bytes" }
         if n < 1024 * 1024 { return String(format: "%.1f KB", Double(n) / 1024) }
         return String(format: "%.2f MB", Double(n) / 1_048_576)
+    }
+}
+
+/// Numbers such as `1e999999`: valid JSON text, but infinity to every reader that parses doubles.
+/// Fields with a spec are checked by `FieldChecks`; this walk finds them anywhere else in an event. It builds
+/// a path only for what it reports, since it runs over every value of every event.
+enum HugeNumbers {
+    static func collect(in value: JSONValue, at base: JSONPointer, typeChecked: Set<JSONPointer>, into out: inout [Finding]) {
+        var tokens = base.tokens
+        walk(value, &tokens, typeChecked, &out)
+    }
+
+    private static func walk(_ value: JSONValue, _ tokens: inout [String], _ typeChecked: Set<JSONPointer>, _ out: inout [Finding]) {
+        switch value {
+        case .number(let n) where !n.doubleValue.isFinite:
+            let path = JSONPointer(tokens)
+            guard !typeChecked.contains(path) else { return }
+            out.append(Finding(.warning, .wrongType, at: path,
+                               "\(TextPreview.short(n.text, 24)) is too large for a number: readers of this JSON get infinity"))
+        case .object(let o):
+            for m in o {
+                tokens.append(m.key)
+                walk(m.value, &tokens, typeChecked, &out)
+                tokens.removeLast()
+            }
+        case .array(let a):
+            for (k, item) in a.enumerated() {
+                tokens.append(String(k))
+                walk(item, &tokens, typeChecked, &out)
+                tokens.removeLast()
+            }
+        default: break
+        }
     }
 }

@@ -18,13 +18,14 @@ public enum FieldValueParser {
             return json(text)
         case .number?, .integer?:
             guard let n = JSONNumber(literal: text.trimmingCharacters(in: .whitespaces)) else {
-                return .failure(FieldValueError("\"\(text)\" is not a number"))
+                return .failure(FieldValueError("\"\(TextPreview.short(text))\" is not a number"))
             }
             if type == .integer && !n.isInteger { return .failure(FieldValueError("\"\(text)\" is not a whole number")) }
+            if !n.doubleValue.isFinite { return .failure(FieldValueError("\(TextPreview.short(text, 24)) is too large for a number")) }
             return .success(.number(n))
         case .boolean?:
             if let b = boolean(text) { return .success(.bool(b)) }
-            return .failure(FieldValueError("type true or false, not \"\(text)\""))
+            return .failure(FieldValueError("type true or false, not \"\(TextPreview.short(text))\""))
         case .array?, .object?:
             let r = json(text)
             if case .success(let v) = r, type == .array, v.arrayValue == nil { return .failure(FieldValueError("expected a JSON array like [\"a\", \"b\"]")) }
@@ -32,7 +33,10 @@ public enum FieldValueParser {
             return r
         case nil:
             let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if let n = JSONNumber(literal: trimmed) { return .success(.number(n)) }
+            if let n = JSONNumber(literal: trimmed) {
+                guard n.doubleValue.isFinite else { return .failure(FieldValueError("\(TextPreview.short(trimmed, 24)) is too large for a number")) }
+                return .success(.number(n))
+            }
             if trimmed == "true" || trimmed == "false" { return .success(.bool(trimmed == "true")) }
             if trimmed == "null" { return .success(.null) }
             return .success(.string(text))

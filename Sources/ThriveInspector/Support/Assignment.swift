@@ -11,10 +11,14 @@ enum Assignment {
         } else if let eq = text.firstIndex(of: "=") {
             raw = false; path = String(text[..<eq]); valueText = String(text[text.index(after: eq)...])
         } else {
-            throw CLIError("--set \(text): expected path=value or path:=JSON (e.g. properties.user_email=jo@acme.com)")
+            throw CLIError("--set \(TextPreview.short(text)): expected path=value or path:=JSON (e.g. properties.user_email=jo@acme.com)")
         }
-        guard !path.isEmpty else { throw CLIError("--set \(text): the path before '=' is empty") }
+        let shown = TextPreview.short(text)
+        guard !path.isEmpty else { throw CLIError("--set \(shown): the path before '=' is empty") }
         let pointer = JSONPointer(dotted: path)
+        guard pointer.tokens.count <= JSONPointer.maxLength else {
+            throw CLIError("--set \(shown): the path has \(pointer.tokens.count) parts; at most \(JSONPointer.maxLength) are allowed")
+        }
         guard case .array(let events) = body else { return }
         for k in events.indices {
             let event = events[k]
@@ -24,10 +28,10 @@ enum Assignment {
             let value: JSONValue
             switch parsed {
             case .success(let v): value = v
-            case .failure(let e): throw CLIError("--set \(text): \(spec.map { "\($0.name): " } ?? "")\(e.message)")
+            case .failure(let e): throw CLIError("--set \(shown): \(spec.map { "\($0.name): " } ?? "")\(e.message)")
             }
             guard body.set(value, at: JSONPointer([String(k)]).appending(pointer)) else {
-                throw CLIError("--set \(text): cannot set \(path) because a part of it is not an object")
+                throw CLIError("--set \(shown): cannot set \(TextPreview.short(path)) because a part of it is not an object")
             }
         }
     }

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import ThriveCore
+
+@Suite("Hostile input: bounded recursion, exact keys, huge numbers")
+struct HardeningTests {
+    @Test func aPathLongerThanTheLimitIsRefusedNotRecursedInto() {
+        var v = JSONValue.object(JSONObject())
+        let deep = JSONPointer(Array(repeating: "a", count: 50_000))
+        let refused = !v.set(.int(1), at: deep)
+        #expect(refused, "refused, without a stack overflow")
+        #expect(v == .object(JSONObject()))
+        let ok = JSONPointer(Array(repeating: "a", count: JSONPointer.maxLength))
+        let accepted = v.set(.int(1), at: ok)
+        #expect(accepted)
+        #expect(v[pointer: ok] == .int(1))
+        // The deepest value the program can build still prints, compares and validates.
+        #expect(v.pretty().count > JSONPointer.maxLength)
+        #expect(v == v)
+        _ = Validator(catalogue: .builtIn()).validate(body: .array([v]), endpoint: .track)
+    }
+
+    @Test func keysEqualOnlyAfterNormalisationAreTwoKeys() throws {
+        let nfc = "caf\u{E9}", nfd = "cafe\u{301}"
+        let text = #"{"\#(nfc)": 1, "\#(nfd)": 2}"#
+        let v = try JSONParser.parse(text)
+        #expect(v.objectValue?.count == 2, "no member dropped")
+        #expect(v[nfc] == .int(1) && v[nfd] == .int(2))
+        #expect(try JSONParser.parse(v.compact()) == v, "both keys are on the wire")
+        #expect(Data(v.compact().utf8) == Data(#"{"\#(nfc)":1,"\#(nfd)":2}"#.utf8))
+        var o = JSONObject()
+        o[nfc] = .int(1)
+        o[nfd] = .int(2)
+        #expect(o.count == 2)
+        #expect(JSONValue.object(["a": .string(nfc)]) != JSONValue.object(["b": .string(nfc)]))
+        #expect(JSONObject([.init(nfc, .int(1))]) != JSONObject([.init(nfd, .int(1))]))
+    }
+
+    @Test func duplicateKeysWithTheSameBytesStillMerge() throws {
+        #expect(try JSONParser.parse(#"{"a": 1, "a": 2}"#) == .object(["a": .int(2)]))
+    }
+
+    @Test func numbersTooLargeForADoubleGetAWord() throws {
+        let body = try JSONParser.parse(#"[{"event_name":"x","user_id":"u","properties":{"n":1e999999}}]"#)
+        let findings = Validator(catalogue: .builtIn()).validate(body: body, endpoint: .track)
+        #expect(findings.contains { $0.path == JSONPointer(["0", "properties", "n"]) && $0.message.contains("too large for a number") })
+        if case .failure(let e) = FieldValueParser.parse("1e999999", as: .number) { #expect(e.message.contains("too large")) } else { Issue.record("accepted") }
+        if case .failure(let e) = FieldValueParser.parse("1e999999", as: nil) { #expect(e.message.contains("too large")) } else { Issue.record("accepted") }
+    }
+
+    @Test func echoedInputIsShort() {
+        let long = String(repeating: "x", count: 100_000)
+        #expect(TextPreview.short(long).count == 80)
+        #expect(TextPreview.short(long).hasSuffix("…"))
+        if case .failure(let e) = FieldValueParser.parse(long, as: .number) { #expect(e.message.count < 120) } else { Issue.record("accepted") }
+    }
+}
