@@ -57,7 +57,7 @@ let package = Package(
             name: "thrive-inspector",
             dependencies: [
                 "ThriveCore", "ThriveNet", "ThriveSandbox", "ThriveConfig", "ThriveUI", "ThriveRuntime",
-                "TerminalScreen", "NcursesBackend",
+                "TerminalScreen", "NcursesBackend", "CTerminalHygiene",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/ThriveInspector"

@@ -44,7 +44,7 @@ void cn_save_termios(int fd) {
     cn_hygiene.has_termios = tcgetattr(fd, &cn_hygiene.termios) == 0;
 }
 
-static void cn_restore_from_signal(void) {
+void cn_hygiene_restore_from_signal(void) {
     if (!cn_hygiene.active) return;
     cn_hygiene.active = 0;
     if (cn_hygiene.reset_len > 0) {
@@ -56,7 +56,7 @@ static void cn_restore_from_signal(void) {
 
 // SIGINT/SIGTERM/SIGHUP: restore, then die of the same signal so the shell sees the right status.
 static void cn_on_terminate(int sig) {
-    cn_restore_from_signal();
+    cn_hygiene_restore_from_signal();
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -64,7 +64,8 @@ static void cn_on_terminate(int sig) {
 // Crashes: restore, put back the previous handler (the Swift runtime's backtracer, or the
 // default) and re-raise; the pending signal is delivered with it as soon as this returns.
 static void cn_on_crash(int sig) {
-    cn_restore_from_signal();
+    cn_hygiene_restore_from_signal();
+    cn_crash_report_announce();
     if (sig > 0 && sig < 65 && cn_hygiene.installed[sig]) sigaction(sig, &cn_hygiene.previous[sig], NULL);
     else signal(sig, SIG_DFL);
     raise(sig);

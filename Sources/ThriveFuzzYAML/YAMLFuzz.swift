@@ -25,7 +25,12 @@ func checkTheme(_ text: String) {
         Fuzz.check(!theme.name.isEmpty, "a theme with an empty name")
         Fuzz.check(theme.name == theme.name.trimmingCharacters(in: .whitespaces), "a theme name with blanks around it: \(Fuzz.show(theme.name))")
         Fuzz.check(Set(theme.missingRoles).count == theme.missingRoles.count, "a missing role listed twice")
-        for role in Role.allCases { Fuzz.check(theme.palette.paints[role] != nil, "role \(role.rawValue) has no paint") }
+        for role in Role.allCases {
+            guard let paint = theme.palette.paints[role] else { Fuzz.fail("role \(role.rawValue) has no paint") }
+            // What a theme writer shows for a colour reads back as that colour.
+            let written = ColorSpec.format(paint.color)
+            Fuzz.check((try? ColorSpec.parse(written)) == paint.color, "colour \(paint.color) is written \(Fuzz.show(written)), which does not read back")
+        }
     case .problems(let problems):
         Fuzz.check(!problems.isEmpty, "a theme refused without a problem")
         for p in problems { Fuzz.check(p.hasPrefix(source + ": "), "a problem that does not name the file: \(Fuzz.show(p))") }

@@ -21,4 +21,9 @@ struct ThriveInspector: AsyncParsableCommand {
         subcommands: [UICommand.self, TemplatesCommand.self, ValidateCommand.self, SendCommand.self, SandboxCommand.self],
         defaultSubcommand: UICommand.self
     )
+
+    static func main() async {
+        CrashReports.install()
+        await Self.main(nil)
+    }
 }

@@ -23,7 +23,12 @@ extension NetworkError {
             return .tls(detail: u.localizedDescription)
         case .networkConnectionLost, .badServerResponse, .zeroByteResource, .cannotParseResponse: return .connectionReset
         case .cancelled: return .cancelled
-        case .badURL, .unsupportedURL: return .invalidURL(url.absoluteString)
+        case .badURL: return .invalidURL(url.absoluteString)
+        case .unsupportedURL:
+            // libcurl says "unsupported protocol" for a reply that is not HTTP (HTTP/0.9 is refused), though
+            // the URL itself is a fine http(s) URL.
+            if let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil { return .notHTTP(host: host) }
+            return .invalidURL(url.absoluteString)
         case .notConnectedToInternet: return .other(detail: "not connected to a network")
         default: return .other(detail: u.localizedDescription)
         }

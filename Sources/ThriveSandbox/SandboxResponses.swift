@@ -9,10 +9,15 @@ enum SandboxResponses {
         var headers: HTTPFields = [.contentType: "application/json"]
         headers.append(contentsOf: extraHeaders)
         return Response(
-            status: HTTPResponse.Status(code: status),
+            status: HTTPResponse.Status(code: status, reasonPhrase: HTTPReasonPhrase.text(for: status)),
             headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(string: body.compact()))
         )
+    }
+
+    /// The body of `failure`, for answers written below Hummingbird (the connection guards).
+    static func failureBody(_ message: String) -> ByteBuffer {
+        ByteBuffer(string: JSONValue.object(["success": .bool(false), "error": .string(message)]).compact())
     }
 
     /// `{"success":false,"error":…}` plus any extra members.
@@ -31,13 +36,18 @@ enum SandboxResponses {
         let reason: String
         switch status {
         case 429: reason = "rate limited"
-        case 500: reason = "internal server error"
-        case 503: reason = "service unavailable"
-        default: reason = HTTPResponse.Status(code: status).reasonPhrase.lowercased()
+        default: reason = HTTPReasonPhrase.text(for: status).lowercased()
         }
         var headers = HTTPFields()
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return failure(status, "\(reason) (sandbox fault injection)", extraHeaders: headers)
+    }
+
+    /// A body over the per-request limit. The connection closes after this answer rather than reading the rest
+    /// of an arbitrarily long body; `RequestGuard` acts on the `Connection: close` header.
+    static func bodyTooLarge() -> Response {
+        failure(400, "body is larger than the \(SandboxLimits.maxBodyBytes / (1024 * 1024)) MB limit per request",
+                extraHeaders: [.connection: "close"])
     }
 
     static func validationFailed(_ errors: [Finding]) -> Response {

@@ -1,15 +1,10 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import Synchronization
 import ThriveCore
-
-/// Why the sandbox could not start.
-public struct SandboxServerError: Error, Sendable, CustomStringConvertible {
-    public let message: String
-    public var description: String { message }
-}
 
 /// A real HTTP mock of the ThriveStack API on 127.0.0.1, with fault injection, for the inspector and its tests.
 ///
@@ -40,7 +35,10 @@ public final class SandboxServer: Sendable {
     public var baseURL: URL? { port.map { Target.sandbox(port: $0).baseURL } }
 
     /// Binds and starts serving; returns the real port (useful with port 0). Calling it while running returns the same port.
+    /// Throws `SandboxConfigurationError` for a configuration that `validate()` refuses, `SandboxServerError` when
+    /// the port cannot be bound.
     public func start() async throws -> Int {
+        try configuration.validate()
         let (task, signal) = lifecycle.withLock { state -> (Task<Void, any Error>, StartSignal) in
             if case .active(let task, let signal) = state { return (task, signal) }
             let signal = StartSignal()
@@ -121,25 +119,30 @@ public final class SandboxServer: Sendable {
     private func serve(signal: StartSignal) async throws {
         let responder = SandboxResponder(store: store, validator: validator, validKeys: configuration.validKeys)
         let port = configuration.port
+        // Silent: the inspector's terminal UI shares stdout/stderr.
+        let silent = Logger(label: "thrive-sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
+        let limits = ConnectionLimits(maxConnections: configuration.maxConnections,
+                                      fileDescriptorLimit: ConnectionLimits.fileDescriptorLimit())
         let app = Application(
             responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port), serverName: nil),
+            server: SandboxChannel.builder(configuration: configuration, limits: limits),
+            configuration: ApplicationConfiguration(
+                address: .hostname("127.0.0.1", port: port), serverName: nil,
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.accepted, logger: silent)),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
                 self.boundPort.withLock { $0 = bound }
                 signal.resolve(.success(bound))
             },
-            // Silent: the inspector's terminal UI shares stdout/stderr.
-            logger: Logger(label: "thrive-sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
+            logger: silent
         )
         defer { boundPort.withLock { $0 = nil } }
         do {
             try await app.run()
             signal.resolve(.failure(CancellationError()))
         } catch {
-            // NIO's own text names internal functions ("bind(descriptor:ptr:bytes:)"); the errno says it plainly.
-            let reason = (error as? IOError).map { String(cString: strerror($0.errnoCode)).lowercased() } ?? "\(error)"
-            signal.resolve(.failure(SandboxServerError(message: "sandbox could not listen on 127.0.0.1:\(port): \(reason)")))
+            let errno = (error as? IOError)?.errnoCode
+            signal.resolve(.failure(SandboxServerError.listenFailed(port: port, errno: errno, fallback: "\(error)")))
             throw error
         }
     }

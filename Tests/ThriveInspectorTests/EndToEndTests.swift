@@ -168,8 +168,7 @@ struct EndToEndTests {
         // The Swift backtracer would stop to ask for a key on a crash; this test is about the tty, not it.
         let t = try TmuxSession(environment: ["SWIFT_BACKTRACE": "enable=no"])
         try t.waitFor(text: "sandbox ready on 127.0.0.1:")
-        let found = try Self.pid(ofChildOf: t)
-        let pid = try #require(found)
+        let pid = try #require(try t.programPID())
         kill(pid, signal)
         let (exit, modes) = try t.waitForExit()
         #expect(exit == status, "dies of the signal, as the shell expects")
@@ -177,16 +176,22 @@ struct EndToEndTests {
         #expect(try !t.screen().contains { $0.contains("┌ Templates") }, "the alternate screen is gone")
     }
 
-    /// The inspector's pid: the process whose command line is the built binary, started by this session's tmux.
-    private static func pid(ofChildOf t: TmuxSession) throws -> pid_t? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
-        p.arguments = ["-n", "-f", "^\(BuiltBinary.url.path)"]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        p.waitUntilExit()
-        return pid_t(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines))
+    /// A real crash (a Swift runtime trap on another thread) restores the terminal, says where the report is,
+    /// writes it there, and ends the process: nothing waits for a key.
+    @Test func aCrashRestoresTheTerminalWritesAReportAndExits() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("crash-state-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let t = try TmuxSession(["--crash-for-test"], environment: ["XDG_STATE_HOME": state.path])
+        // Symbolicating a debug build takes a while on a loaded machine; it must still end by itself.
+        let (exit, modes) = try t.waitForExit(timeout: 120)
+        #expect(exit == 132, "dies of SIGILL, the trap of a Swift runtime error")
+        #expect(modes.contains("icanon") && modes.contains("echo"), "tty mode restored: \(modes)")
+        let screen = try t.screen().joined()  // rows joined: the long line wraps at the pane's width
+        let folder = state.appendingPathComponent("thrive-inspector/crashes")
+        #expect(screen.contains("thrive-inspector crashed. The report is in \(folder.path)"), "\(screen)")
+        let reports = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        let report = try #require(reports.first, "a report file in \(folder.path)")
+        let text = try String(contentsOf: folder.appendingPathComponent(report), encoding: .utf8)
+        #expect(text.contains("Program crashed"))
     }
 }

@@ -90,7 +90,16 @@ final class TmuxSession {
 
     /// After the program ends: its exit status and the tty mode words (`icanon`, `echo`, or `-icanon`…)
     /// that the shell printed, waiting until both are on screen.
-    func waitForExit(sourceLocation: SourceLocation = #_sourceLocation) throws -> (status: Int?, modes: [String]) {
+    /// The program's own pid: the child of this pane's shell (never a search over the whole machine, which
+    /// could find another test's process).
+    func programPID() throws -> pid_t? {
+        let pane = try tmux(["display-message", "-p", "-t", "main", "#{pane_pid}"], capture: true).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let shell = pid_t(pane) else { return nil }
+        let (_, children) = try Spawn.run("/usr/bin/pgrep", ["-P", String(shell)], captureOutput: true)
+        return children.split(separator: "\n").compactMap { pid_t($0.trimmingCharacters(in: .whitespaces)) }.first
+    }
+
+    func waitForExit(timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> (status: Int?, modes: [String]) {
         // Only output lines count, not the command as typed at a shell: `EXIT:` then digits, and a line
         // made of nothing but mode words.
         func status(_ row: String) -> Int? {
@@ -102,7 +111,7 @@ final class TmuxSession {
             let known: Set<String> = ["icanon", "-icanon", "echo", "-echo"]
             return words.count == 2 && words.allSatisfy(known.contains) ? words : nil
         }
-        let screen = try waitFor("the program to end", sourceLocation: sourceLocation) { rows in
+        let screen = try waitFor("the program to end", timeout: timeout, sourceLocation: sourceLocation) { rows in
             rows.contains { status($0) != nil } && rows.contains { modes($0) != nil }
         }
         return (screen.lazy.compactMap(status).first, screen.lazy.compactMap(modes).first ?? [])
@@ -115,11 +124,11 @@ final class TmuxSession {
     }
 
     @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
+    private func tmux(_ arguments: [String], capture: Bool = false) throws -> String {
         // Only capture-pane's output is read; the rest goes to /dev/null, because `new-session` forks the
         // tmux server, which would otherwise inherit our pipe and hold it open.
         let (status, output) = try Spawn.run(TmuxSession.tmuxPath ?? "/usr/bin/tmux", ["-L", socket] + arguments,
-                                             captureOutput: arguments.first == "capture-pane")
+                                             captureOutput: capture || arguments.first == "capture-pane")
         guard status == 0 || arguments == ["kill-server"] else {
             throw TmuxError("tmux \(arguments.joined(separator: " ")) failed with status \(status)")
         }

@@ -133,6 +133,36 @@ struct SenderTests {
         }
     }
 
+    @Test func theTimeoutAskedForIsTheTimeoutUsed() async throws {
+        // The server thinks for longer than the old fixed 10 s cap would have allowed as a share of it:
+        // here 1.5 s of silence under a 3 s timeout must succeed, not die at a shorter idle limit.
+        #expect(SenderConfiguration(timeout: 30).connectTimeout == 30)
+        var config = SandboxConfiguration()
+        config.latency = Latency(.milliseconds(1_500))
+        try await withSandbox(config) { _, port in
+            let report = await URLSessionSender(configuration: SenderConfiguration(timeout: 3)).send(try trackRequest(port: port))
+            #expect(report.succeeded, "\(report.summary)")
+        }
+    }
+
+    @Test func aReplyThatIsNotHTTPSaysSo() async throws {
+        let (fd, port) = try boundSocket(listening: true)
+        defer { close(fd) }
+        // Answer the first connection with a non-HTTP greeting, as an SSH server would.
+        let server = Thread {
+            let client = accept(fd, nil, nil)
+            guard client >= 0 else { return }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            _ = read(client, &buffer, buffer.count)
+            let greeting = Array("SSH-2.0-OpenSSH_9.0\r\nnot http at all\r\n".utf8)
+            _ = write(client, greeting, greeting.count)
+            close(client)
+        }
+        server.start()
+        let report = await URLSessionSender(configuration: SenderConfiguration(timeout: 5, retry: .none)).send(try trackRequest(port: port))
+        #expect(report.error == .notHTTP(host: "127.0.0.1:\(port)"), "\(report.summary)")
+    }
+
     @Test func connectionRefusedIsTyped() async throws {
         let port = try closedPort()
         let report = await URLSessionSender(configuration: SenderConfiguration(connectTimeout: 5, overallTimeout: 5))

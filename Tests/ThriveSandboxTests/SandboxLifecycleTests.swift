@@ -49,7 +49,10 @@ struct SandboxLifecycleTests {
     @Test func busyPortIsAClearError() async throws {
         try await withSandbox { _, port in
             let second = SandboxServer(configuration: SandboxConfiguration(port: port))
-            await #expect(throws: (any Error).self) { _ = try await second.start() }
+            let error = await #expect(throws: SandboxServerError.self) { _ = try await second.start() }
+            #expect(error?.errno == EADDRINUSE)
+            #expect(error?.message == "sandbox could not listen on 127.0.0.1:\(port): address already in use"
+                + " (is another program on that port? port 0 picks a free one)")
             #expect(second.port == nil)
         }
     }

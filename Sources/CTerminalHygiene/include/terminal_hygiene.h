@@ -22,5 +22,13 @@ size_t cn_hygiene_extras(const char **bytes);
 void cn_stop_process(void);
 /// The window size from the kernel; -1 when unknown.
 int cn_tty_size(int fd, int *rows, int *cols);
+/// Restores the terminal from a signal handler, if the screen is taken over (async-signal-safe).
+void cn_hygiene_restore_from_signal(void);
+
+/// Crash reports, for the whole process: on SIGSEGV/SIGABRT/SIGILL/SIGBUS/SIGFPE/SIGTRAP, restore the
+/// terminal, write `message` to stderr, then let the previous handler (the runtime's backtracer) run.
+void cn_crash_reports_install(const char *message);
+/// Writes the message alone, for the terminal's own crash handler; does nothing after the first call.
+void cn_crash_report_announce(void);
 
 #endif

@@ -11,6 +11,8 @@ public enum NetworkError: Error, Sendable, Hashable {
     case connectionReset
     case cancelled
     case invalidURL(String)
+    /// Something answered, but not in HTTP (an SSH or database port, a TLS server spoken to in plain HTTP).
+    case notHTTP(host: String)
     case other(detail: String)
 
     /// A message for a person: "connection refused by 127.0.0.1:9 (is the server running?)".
@@ -23,6 +25,7 @@ public enum NetworkError: Error, Sendable, Hashable {
         case .connectionReset: return "the connection was closed before a response arrived"
         case .cancelled: return "cancelled"
         case .invalidURL(let u): return "invalid URL: \(u)"
+        case .notHTTP(let host): return "\(host) answered, but not with HTTP (is it the API's address and port?)"
         case .other(let d): return d
         }
     }
@@ -37,6 +40,7 @@ public enum NetworkError: Error, Sendable, Hashable {
         case .connectionReset: return "reset"
         case .cancelled: return "cancelled"
         case .invalidURL: return "bad URL"
+        case .notHTTP: return "not HTTP"
         case .other: return "error"
         }
     }

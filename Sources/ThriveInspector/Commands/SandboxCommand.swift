@@ -10,10 +10,13 @@ struct SandboxCommand: AsyncParsableCommand {
         discussion: """
         Faults: --fault 429:0.2 (with Retry-After 1; 429:0.2:retry=5 for 5 s), --fault 500:0.1, --fault 503:0.1,
         --fault hang:0.05 (never answers), --fault drop:0.1 (closes the connection). Latency: --latency 200ms or 50ms-300ms.
-        Accepted events: GET /sandbox/events. Stop with Ctrl-C.
+        Accepted events: GET /sandbox/events (a JSON array, oldest first; ?limit=N and ?after=SEQUENCE page it).
+        Stop with Ctrl-C.
         """)
 
-    @Option(help: "Port on 127.0.0.1 (0 picks a free one).")
+    // Unconditional: ArgumentParser would read `-1` as a flag and say "Missing value"; taken as a value,
+    // it reaches the range check below and gets the message that says what is wrong.
+    @Option(parsing: .unconditional, help: "Port on 127.0.0.1 (0 picks a free one).")
     var port: Int = 8787
 
     @OptionGroup var sandbox: SandboxFlags
@@ -45,7 +48,10 @@ struct SandboxCommand: AsyncParsableCommand {
             stop.cancel()
         }
         do { try await task.value } catch is CancellationError {} catch let error as SandboxServerError {
-            throw CLIError("\(error.message) (is the port in use? --port 0 picks a free one)")
+            // The message already carries the hint that fits the cause (port in use, or permission denied).
+            throw CLIError(error.message)
+        } catch let error as SandboxConfigurationError {
+            throw CLIError(error.message)
         } catch {
             throw CLIError("the sandbox stopped: \(error)")
         }

@@ -47,10 +47,11 @@ struct SendCommand: AsyncParsableCommand {
     @Flag(help: "Send even when validation finds errors.")
     var force = false
 
-    @Option(help: "Seconds one attempt may take.")
+    // `.unconditional` so `--timeout -1` reaches the range check below instead of being taken for a flag.
+    @Option(parsing: .unconditional, help: "Seconds one attempt may take (the wait for the first byte included).")
     var timeout: Double = 30
 
-    @Option(help: "How many times to retry after a 429.")
+    @Option(parsing: .unconditional, help: "How many times to retry after a 429.")
     var retries: Int = 3
 
     @OptionGroup var target: TargetFlags
@@ -96,8 +97,7 @@ struct SendCommand: AsyncParsableCommand {
         }
         guard let builder = destination.builder else { throw CLIError("the embedded sandbox did not start") }
         let request = builder.build(endpoint: ep, body: body)
-        let sender = URLSessionSender(configuration: SenderConfiguration(connectTimeout: min(10, timeout), overallTimeout: timeout,
-                                                                         retry: RetryPolicy(maxRetries: max(0, retries))))
+        let sender = URLSessionSender(configuration: SenderConfiguration(timeout: timeout, retry: RetryPolicy(maxRetries: max(0, retries))))
         let report = await sender.send(request) { attempt in
             if let d = attempt.retryDelay, let r = attempt.response {
                 printError("attempt \(attempt.number): \(r.summary); retrying in \(String(format: "%.1f", d)) s")

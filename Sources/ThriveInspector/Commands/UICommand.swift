@@ -28,11 +28,21 @@ struct UICommand: AsyncParsableCommand {
     @Option(name: .customLong("theme-dir"), help: ArgumentHelp("Look for theme files in this folder first.", valueName: "PATH"))
     var themeDir: String?
 
+    @Option(parsing: .unconditional, help: "Seconds one send may take (the wait for the first byte included).")
+    var timeout: Double = 30
+
     @OptionGroup(title: "Embedded sandbox") var sandbox: SandboxFlags
+
+    /// Crashes on purpose once the UI is up, so the end-to-end tests can check what a crash leaves behind.
+    @Flag(name: .customLong("crash-for-test"), help: .hidden)
+    var crashForTest = false
 
     func run() async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the terminal UI needs an interactive terminal; for scripts use the subcommands (thrive-inspector --help)")
+        }
+        guard timeout.isFinite, timeout > 0 else {
+            throw CLIError("--timeout must be a number of seconds greater than 0 (e.g. 30 or 0.5), not \(timeout)")
         }
         var settings = try target.resolve()
         let sandboxConfiguration = try sandbox.configuration(port: 0)
@@ -41,11 +51,13 @@ struct UICommand: AsyncParsableCommand {
         let themes = ThemeLoader.load(themeDir: themeDir, environment: environment,
                                       executablePath: Self.executablePath(),
                                       currentDirectory: FileManager.default.currentDirectoryPath)
-        try await Self.runUI(settings: settings, themes: themes, catalogue: UserTemplates.catalogue(), sandbox: sandboxConfiguration)
+        try await Self.runUI(settings: settings, themes: themes, catalogue: UserTemplates.catalogue(), sandbox: sandboxConfiguration,
+                             sender: URLSessionSender(configuration: SenderConfiguration(timeout: timeout)), crashForTest: crashForTest)
     }
 
     /// Wires the pure core to the real world: ncurses, URLSession, the embedded sandbox, theme files.
-    static func runUI(settings: Settings, themes: ThemeSet, catalogue: TemplateCatalogue, sandbox configuration: SandboxConfiguration) async throws {
+    static func runUI(settings: Settings, themes: ThemeSet, catalogue: TemplateCatalogue, sandbox configuration: SandboxConfiguration,
+                      sender: any RequestSending, crashForTest: Bool = false) async throws {
         let (theme, themeProblem) = themes.initialTheme(preferred: settings.theme)
         let terminal: NcursesTerminal
         do { terminal = try NcursesTerminal(palette: theme.palette) } catch { throw CLIError("\(error)") }
@@ -63,8 +75,11 @@ struct UICommand: AsyncParsableCommand {
         let faults = configuration.faults.map(\.description) + (configuration.latency.map { ["latency \($0)"] } ?? [])
         let faultNote = faults.isEmpty ? nil : "faults: " + faults.joined(separator: ", ")
         let services = RuntimeServices(
-            sender: URLSessionSender(),
-            startSandbox: { (try await server.start(), faultNote) },
+            sender: sender,
+            startSandbox: {
+                if crashForTest { fatalError("a crash asked for with --crash-for-test") }
+                return (try await server.start(), faultNote)
+            },
             palette: { themes.named($0)?.palette })
         AppLoop(state: state, backend: terminal, services: services).run()
         await server.stop()

@@ -19,8 +19,10 @@ struct SandboxFlags: ParsableArguments {
         do {
             config.faults = try faults.map { try FaultRule.parse($0) }
             config.latency = try latency.map { try Latency.parse($0) }
+            config.seed = seed
+            // Each rule can be fine and the set still not (rates adding up to more than 1): refused here in one line.
+            try config.validate()
         } catch { throw CLIError("\(error)") }
-        config.seed = seed
         return config
     }
 }
