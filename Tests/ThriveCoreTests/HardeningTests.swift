@@ -55,3 +55,19 @@ struct HardeningTests {
         if case .failure(let e) = FieldValueParser.parse(long, as: .number) { #expect(e.message.count < 120) } else { Issue.record("accepted") }
     }
 }
+
+@Suite("Batch rules")
+struct BatchRuleTests {
+    @Test func anEmptyBatchIsAnError() {
+        let findings = Validator(catalogue: .builtIn()).validate(body: .array([]), endpoint: .track)
+        #expect(findings.map(\.code) == [.emptyBatch])
+        #expect(findings.first?.severity == .error)
+    }
+
+    @Test func batchLimitsAreErrors() {
+        let v = Validator(catalogue: .builtIn())
+        #expect(v.batchFindings(eventCount: 1_001, byteCount: 10).map(\.code) == [.batchTooManyEvents])
+        #expect(v.batchFindings(eventCount: 1, byteCount: Validator.maxBatchBytes + 1).map(\.code) == [.batchTooLarge])
+        #expect(v.batchFindings(eventCount: 1_000, byteCount: Validator.maxBatchBytes).isEmpty)
+    }
+}

@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 import ThriveTestSupport
 import ThriveCore
+import ThriveSandbox
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -84,6 +85,18 @@ struct CLITests {
         let path = try write("{\"event_name\":\"signed_in\",\"user_id\":\"u1\"}\n{\"event_name\":\"signed_out\",\"user_id\":\"u1\",}\n")
         let r = try BuiltBinary.run(["validate", path])
         expectOneClearLine(r, mentioning: "\(path): line 2, column 43: trailing comma")
+    }
+
+    @Test func theEnvironmentKeyIsSentToAChosenTarget() async throws {
+        let server = SandboxServer()
+        let port = try await server.start()
+        defer { Task { await server.stop() } }
+        let r = try BuiltBinary.run(["send", "--template", "signed_up", "--base-url", "http://127.0.0.1:\(port)/api"],
+                                    environment: ["THRIVESTACK_API_KEY": "env-key-abcdefgh1234"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(server.receivedEvents().first?.headers.first { $0.name.lowercased() == "x-api-key" }?.value == SecretMask.mask("env-key-abcdefgh1234"),
+                "the key from THRIVESTACK_API_KEY was sent (the sandbox keeps it masked)")
+        await server.stop()
     }
 
     @Test func setTypesValuesLikeTheForm() throws {

@@ -212,7 +212,9 @@ struct SenderTests {
             let request = try trackRequest(port: port)
             let task = Task { await sender.send(request) }
             // The fault is taken when the request reaches the sandbox: from then on it is in flight.
-            while !server.pendingFaults.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+            let deadline = ContinuousClock.now.advanced(by: .seconds(30))
+            while !server.pendingFaults.isEmpty, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(server.pendingFaults.isEmpty, "the sandbox took the queued fault")
             task.cancel()
             let report = await task.value
             #expect(report.error == .cancelled)

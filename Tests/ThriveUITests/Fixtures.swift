@@ -21,6 +21,21 @@ enum Fixtures {
         keys.flatMap { update(&s, .terminal(.key($0))) }
     }
 
+    /// Ctrl-S, which must start a send: a test that needs one fails here rather than passing by returning early.
+    static func send(_ s: inout AppState) throws -> (id: UUID, request: APIRequest) {
+        let effects = key(&s, .ctrl("s"))
+        guard case .send(let id, let request)? = effects.first else {
+            throw SendMissing(effects: effects, status: s.status?.text)
+        }
+        return (id, request)
+    }
+
+    struct SendMissing: Error, CustomStringConvertible {
+        var effects: [Effect]
+        var status: String? = nil
+        var description: String { "Ctrl-S did not send: effects \(effects), status \(status ?? "none")" }
+    }
+
     static func type(_ s: inout AppState, _ text: String) {
         for c in text { _ = update(&s, .terminal(.key(.char(c)))) }
     }

@@ -41,8 +41,7 @@ struct RenderTests {
     @Test func historyWithSuccessAndErrors() throws {
         var s = Fixtures.state(width: 100, height: 30)
         for (k, outcome) in ["ok", "400", "refused", "timeout", "500"].enumerated() {
-            let effects = update(&s, .terminal(.key(.ctrl("s"))))
-            guard case .send(let id, let request)? = effects.first else { Issue.record("no send effect"); return }
+            let (id, request) = try Fixtures.send(&s)
             s.now = Fixtures.now.addingTimeInterval(Double(k))
             let report: SendReport
             switch outcome {
@@ -97,7 +96,7 @@ struct RenderTests {
 struct OverlayRenderTests {
     @Test func detailsShowTheWholeRequestAndEndShowsTheLastPage() throws {
         var s = Fixtures.state(width: 120, height: 40)
-        guard case .send(let id, let r)? = Fixtures.key(&s, .ctrl("s")).first else { Issue.record("no send"); return }
+        let (id, r) = try Fixtures.send(&s)
         _ = update(&s, .sendFinished(id: id, report: Fixtures.report(r, status: 200, body: #"{"success":true,"eventId":"evt_1"}"#)))
         s.focus = .history
         _ = Fixtures.key(&s, .enter)

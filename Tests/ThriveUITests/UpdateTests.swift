@@ -142,7 +142,7 @@ struct UpdateTests {
     @Test func sendFlowAndCancel() throws {
         var s = Fixtures.state()
         let effects = Fixtures.key(&s, .function(5))
-        guard case .send(let id, let request)? = effects.first else { Issue.record("no send"); return }
+        guard case .send(let id, let request)? = effects.first else { throw Fixtures.SendMissing(effects: effects) }
         #expect(effects.last == .startTimer(.spinner, after: 0.1))
         #expect(request.url.absoluteString == "http://127.0.0.1:54321/api/track")
         #expect(s.composerSend?.id == id)
@@ -163,10 +163,10 @@ struct UpdateTests {
         #expect(!e.requestHeaders.map(\.value).joined().contains("supersecret"))
     }
 
-    @Test func historyFollowsUnlessScrolledBack() {
+    @Test func historyFollowsUnlessScrolledBack() throws {
         var s = Fixtures.state()
         for _ in 0..<20 {
-            guard case .send(let id, let r)? = Fixtures.key(&s, .ctrl("s")).first else { return }
+            let (id, r) = try Fixtures.send(&s)
             _ = update(&s, .sendFinished(id: id, report: Fixtures.report(r, status: 200, body: "{}")))
         }
         #expect(s.history.selection == 19 && s.history.follow)
@@ -174,7 +174,7 @@ struct UpdateTests {
         _ = Fixtures.key(&s, .pageUp)
         #expect(!s.history.follow)
         let selected = s.history.selection
-        guard case .send(let id, let r)? = Fixtures.key(&s, .ctrl("s")).first else { return }
+        let (id, r) = try Fixtures.send(&s)
         _ = update(&s, .sendFinished(id: id, report: Fixtures.report(r, status: 200, body: "{}")))
         #expect(s.history.selection == selected, "a new row must not yank a user who scrolled back")
         _ = Fixtures.key(&s, .end)
@@ -188,7 +188,7 @@ struct UpdateTests {
     @Test func replayLoadsTheEntryIntoTheComposer() throws {
         var s = Fixtures.state()
         focusForm(&s, template: "group")
-        guard case .send(let id, let r)? = Fixtures.key(&s, .ctrl("s")).first else { return }
+        let (id, r) = try Fixtures.send(&s)
         _ = update(&s, .sendFinished(id: id, report: Fixtures.report(r, status: 200, body: "{}")))
         focusForm(&s, template: "signed_in")
         s.focus = .history
@@ -316,7 +316,7 @@ struct UpdateTests {
     @Test func endAndHomeWorkInEveryScrollingView() throws {
         var s = Fixtures.state()
         // Details of a long response.
-        guard case .send(let id, let r)? = Fixtures.key(&s, .ctrl("s")).first else { Issue.record("no send"); return }
+        let (id, r) = try Fixtures.send(&s)
         let long = "[" + (0..<80).map { "{\"n\": \($0)}" }.joined(separator: ",") + "]"
         _ = update(&s, .sendFinished(id: id, report: Fixtures.report(r, status: 200, body: long)))
         s.focus = .history
@@ -339,20 +339,20 @@ struct UpdateTests {
         #expect(s.picker.selection == s.picker.visible.count - 1)
     }
 
-    @Test func updateIsPure() {
+    @Test func updateIsPure() throws {
         // The same state and the same keys give the same ids, times and body, run after run.
-        func run() -> (JSONValue, [UUID]) {
+        func run() throws -> (JSONValue, [UUID]) {
             var s = Fixtures.state()
             _ = Fixtures.key(&s, .enter, .char("u"))
             var ids: [UUID] = []
             for _ in 0..<3 {
-                guard case .send(let id, let r)? = Fixtures.key(&s, .ctrl("s")).first else { return (.null, []) }
+                let (id, r) = try Fixtures.send(&s)
                 ids.append(id)
                 _ = update(&s, .sendFinished(id: id, report: Fixtures.report(r, status: 200, body: "{}")))
             }
             return (s.composer.body, ids)
         }
-        let (a, b) = (run(), run())
+        let (a, b) = (try run(), try run())
         #expect(a.0 == b.0 && a.1 == b.1 && Set(a.1).count == 3)
     }
 
@@ -386,5 +386,59 @@ struct UpdateTests {
         let text = (0..<s.preview.lineCount).map { s.preview.line($0).map(\.text).joined() }.joined(separator: "\n")
         let body = text.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n")
         #expect(try JSONParser.parse(body) == s.composer.body, "the preview's lines are the body, pretty-printed")
+    }
+}
+
+@Suite("Overlay and global keys")
+struct OverlayKeyTests {
+    @Test func escapeClosesTheSendConfirmationWithoutSending() throws {
+        var s = Fixtures.state()
+        s.composer.set(nil, at: JSONPointer(["user_id"]))
+        #expect(Fixtures.key(&s, .ctrl("s")).isEmpty)
+        guard case .confirmSend? = s.overlay else { Issue.record("no confirmation"); return }
+        #expect(Fixtures.key(&s, .escape).isEmpty)
+        #expect(s.overlay == nil && s.history.count == 0 && s.status?.text == "not sent")
+        _ = Fixtures.key(&s, .ctrl("s"))
+        #expect(Fixtures.key(&s, .char("x")).isEmpty)
+        #expect(s.overlay != nil, "other keys leave the question up")
+    }
+
+    @Test func qInTheDetailsClosesThemAndDoesNotQuit() throws {
+        var s = Fixtures.state()
+        let (id, r) = try Fixtures.send(&s)
+        _ = update(&s, .sendFinished(id: id, report: Fixtures.report(r, status: 200, body: "{}")))
+        s.focus = .history
+        _ = Fixtures.key(&s, .enter)
+        #expect(Fixtures.key(&s, .char("q")).isEmpty, "no quit effect")
+        #expect(s.overlay == nil)
+        _ = Fixtures.key(&s, .enter)
+        #expect(Fixtures.key(&s, .ctrl("c")) == [.quit], "^C still quits from anywhere")
+    }
+
+    @Test func tChangesTheThemeThroughAnEffect() {
+        var s = Fixtures.state()
+        #expect(Fixtures.key(&s, .char("t")) == [.setTheme("light")])
+        #expect(s.themeName == "light")
+        #expect(Fixtures.key(&s, .char("t")) == [.setTheme("default-dark")], "it cycles")
+    }
+
+    @Test func anyOtherKeyClosesHelpButNavigationScrollsIt() {
+        var s = Fixtures.state()
+        _ = Fixtures.key(&s, .char("?"), .down)
+        guard case .help? = s.overlay else { Issue.record("help closed on ↓"); return }
+        _ = Fixtures.key(&s, .char("x"))
+        #expect(s.overlay == nil)
+        _ = Fixtures.key(&s, .char("?"))
+        #expect(Fixtures.key(&s, .char("q")).isEmpty && s.overlay == nil, "q closes help, it does not quit")
+    }
+
+    @Test func theDiscardQuestionKeepsTheDraftOnNoAndOnEscape() {
+        var s = Fixtures.state()
+        s.composer.set(.string("Bob"), at: JSONPointer(dotted: "properties.user_name"))
+        s.focus = .templates
+        _ = Fixtures.key(&s, .down, .enter)
+        #expect(s.overlay == .confirmDiscard(.template(name: "signed_in")))
+        _ = Fixtures.key(&s, .escape)
+        #expect(s.overlay == nil && s.composer.event[pointer: JSONPointer(dotted: "properties.user_name")] == .string("Bob"))
     }
 }
