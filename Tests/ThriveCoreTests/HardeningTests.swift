@@ -71,3 +71,20 @@ struct BatchRuleTests {
         #expect(v.batchFindings(eventCount: 1_000, byteCount: Validator.maxBatchBytes).isEmpty)
     }
 }
+
+/// Inputs the fuzz targets found (Tests/FuzzCorpus/crashes), kept as regression tests.
+@Suite("Fuzz finds")
+struct FuzzFindTests {
+    @Test func aKeyStartingWithACombiningMarkSurvivesAPointerRoundTrip() {
+        let p = JSONPointer(["\u{652}mg", "x"])
+        #expect(JSONPointer(parsing: p.description) == p)
+        #expect(JSONPointer(dotted: "a.\u{301}b").tokens == ["a", "\u{301}b"])
+    }
+
+    @Test(arguments: ["#", "PO ST", "GET;RM", "X'Y"])
+    func anImportedMethodIsQuotedOnExport(_ method: String) throws {
+        let request = APIRequest(method: method, url: URL(string: "https://h.io/api/track")!, headers: [], body: .array([]), endpoint: .track)
+        let back = try CurlImport.parse(CurlExport.curl(request, revealSecrets: true))
+        #expect(back.method == method)
+    }
+}

@@ -7,7 +7,8 @@ import Foundation
 public enum CurlExport {
     /// `curl --location 'URL' --header '…' --data-raw '[…]'`, one option per line like the docs.
     public static func curl(_ request: APIRequest, revealSecrets: Bool = false) -> String {
-        var lines = ["curl --location" + (request.method == "POST" ? "" : " --request \(request.method)") + " " + quote(request.url.absoluteString)]
+        // The method is quoted like everything else: an imported one can hold a blank, `#` or `;`.
+        var lines = ["curl --location" + (request.method == "POST" ? "" : " --request " + word(request.method)) + " " + quote(request.url.absoluteString)]
         for h in headers(request, revealSecrets) { lines.append("--header " + quote(headerText(h, separator: ": "))) }
         lines.append("--data-raw " + quote(request.body.pretty()))
         return lines.joined(separator: " \\\n")
@@ -15,7 +16,7 @@ public enum CurlExport {
 
     /// `http POST URL name:value …` with the body on standard input, HTTPie's way for arrays.
     public static func httpie(_ request: APIRequest, revealSecrets: Bool = false) -> String {
-        var words = ["http", request.method, quote(request.url.absoluteString)]
+        var words = ["http", word(request.method), quote(request.url.absoluteString)]
         for h in headers(request, revealSecrets) { words.append(quote(headerText(h, separator: ":"))) }
         return "printf '%s' " + quote(request.body.compact()) + " | " + words.joined(separator: " ")
     }
@@ -27,6 +28,11 @@ public enum CurlExport {
 
     private static func headers(_ request: APIRequest, _ reveal: Bool) -> [Header] {
         reveal ? request.headers : request.maskedHeaders
+    }
+
+    /// A plain method name stays bare, as people write it; anything else is quoted.
+    static func word(_ s: String) -> String {
+        !s.isEmpty && s.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) }) ? s : quote(s)
     }
 
     /// POSIX single-quoting: `'` becomes `'\''`.

@@ -13,14 +13,20 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
     /// Parses `/a/b~1c`; the empty string is the whole document.
     public init(parsing text: String) {
         guard !text.isEmpty else { tokens = []; return }
-        var parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var parts = JSONPointer.split(text, at: "/")
         if parts.first == "" { parts.removeFirst() }
         tokens = parts.map { $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") }
     }
 
     /// Parses a dotted path as users type it (`properties.user_email`, `items.0`).
     public init(dotted: String) {
-        tokens = dotted.isEmpty ? [] : dotted.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        tokens = dotted.isEmpty ? [] : JSONPointer.split(dotted, at: ".")
+    }
+
+    /// Splits on a separator scalar, not a Character: a key may start with a combining mark, which would
+    /// otherwise join the separator into one grapheme and hide it (found by fuzzing).
+    static func split(_ text: String, at separator: Unicode.Scalar) -> [String] {
+        text.unicodeScalars.split(separator: separator, omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
     }
 
     public var description: String {
