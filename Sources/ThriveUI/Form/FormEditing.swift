@@ -145,7 +145,10 @@ extension ComposerState {
             guard !name.isEmpty else { return StatusMessage("type a property name first", .error) }
             let topLevel = endpoint.knownKeys.contains(name.split(separator: ".").first.map(String.init) ?? "")
             let path = JSONPointer(dotted: topLevel ? name : "\(defaultContainer).\(name)")
-            if event[pointer: path] != nil { return StatusMessage("\(path.dotted) already exists", .error) }
+            guard path.tokens.count <= JSONPointer.maxLength else {
+                return StatusMessage("the name has \(path.tokens.count) parts; at most \(JSONPointer.maxLength) are allowed", .error)
+            }
+            if event[pointer: path] != nil { return StatusMessage("\(TextPreview.short(path.dotted)) already exists", .error) }
             let value = DraftFactory.emptyValue(for: FieldSpec(path: path, type: p.type))
             prompt = nil
             set(value, at: path)
