@@ -61,7 +61,62 @@ func checkJSON(_ bytes: [UInt8]) {
         Fuzz.fail("parseSequence failed on text that parses as one value or on printed forms: \(error)")
     }
 
+    checkKeysKept(value, bytes)
     checkPointers(value)
+}
+
+/// Every object keeps one member per key written in the text, keys compared by exact code points: a second scan
+/// of the text finds each object's keys, and the parsed objects, in the same (document) order, must have as many.
+/// Texts with a key written twice in one object are left out: there the later value replaces the earlier one,
+/// objects inside it included, so the objects no longer line up.
+private func checkKeysKept(_ value: JSONValue, _ bytes: [UInt8]) {
+    var written: [[[UInt8]]] = []   // per object, in order of its '{': its keys' UTF-8
+    var stack: [Int?] = []          // per open container: its index in `written`, nil for arrays
+    var i = 0
+    var expectKey = false
+    while i < bytes.count {
+        let b = bytes[i]
+        switch b {
+        case UInt8(ascii: "{"):
+            stack.append(written.count); written.append([]); expectKey = true; i += 1
+        case UInt8(ascii: "["):
+            stack.append(nil); expectKey = false; i += 1
+        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+            stack.removeLast(); expectKey = false; i += 1
+        case UInt8(ascii: ","):
+            expectKey = stack.last.map { $0 != nil } ?? false; i += 1
+        case UInt8(ascii: "\""):
+            let start = i
+            i += 1
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\"") { i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1 }
+            i += 1
+            if expectKey, let top = stack.last, let object = top {
+                guard case .string(let key)? = try? JSONParser.parse(bytes: Array(bytes[start..<i])) else {
+                    Fuzz.fail("a key of the parsed text does not parse as a string")
+                }
+                let utf8 = Array(key.utf8)
+                if written[object].contains(utf8) { return }
+                written[object].append(utf8)
+                expectKey = false
+            }
+        default:
+            i += 1
+        }
+    }
+    var parsed: [JSONObject] = []
+    func collect(_ v: JSONValue) {
+        switch v {
+        case .object(let o): parsed.append(o); for m in o { collect(m.value) }
+        case .array(let items): items.forEach(collect)
+        default: break
+        }
+    }
+    collect(value)
+    Fuzz.check(parsed.count == written.count, "the text has \(written.count) objects, the value \(parsed.count)")
+    for (o, keys) in zip(parsed, written) {
+        Fuzz.check(o.count == keys.count,
+                   "an object written with \(keys.count) different keys parsed to \(o.count) members: \(o.keys.map { Fuzz.show($0) })")
+    }
 }
 
 private func reparse(_ printed: String, _ what: String) -> JSONValue {

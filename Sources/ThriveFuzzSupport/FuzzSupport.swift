@@ -67,7 +67,8 @@ public enum Fuzz {
             guard let data = FileManager.default.contents(atPath: f) else {
                 FileHandle.standardError.write(Data("\(name): cannot read \(f)\n".utf8)); exit(2)
             }
-            print("\(name): running \(f) (\(data.count) bytes)")
+            // On stderr, unbuffered: when the input traps, the last line names it.
+            FileHandle.standardError.write(Data("\(name): running \(f) (\(data.count) bytes)\n".utf8))
             let bytes = [UInt8](data)
             _ = bytes.withUnsafeBufferPointer { buf -> CInt in
                 // An empty input still needs a valid pointer, as libFuzzer gives one.

@@ -88,3 +88,17 @@ struct FuzzFindTests {
         #expect(back.method == method)
     }
 }
+
+@Suite("Curl fuzz finds")
+struct CurlFuzzFindTests {
+    @Test func aQuotedValueEndingInABacktickIsNotAPowerShellContinuation() throws {
+        let r = try CurlImport.parse("curl '-X`\n' h -d9")
+        #expect(r.method.hasSuffix("`\n"), "the quoted line break is part of the method: \(r.method)")
+        let again = try CurlImport.parse(CurlExport.curl(APIRequest(method: r.method, url: r.url, headers: [], body: .array([]), endpoint: .track), revealSecrets: true))
+        #expect(again.method == r.method)
+    }
+
+    @Test func aHeaderWithALineBreakIsRefused() {
+        #expect(throws: CurlImportError.self) { try CurlImport.parse("curl https://h.io/api/track -H $'X-A: 1\\r\\nX-Injected: 2' -d '[]'") }
+    }
+}

@@ -113,6 +113,10 @@ struct CurlCommandReader {
             }
             return
         }
+        // A line break inside a header would end it and start another on the wire (header injection).
+        if raw.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) {
+            throw error(.missingValue, "the header “\(TextPreview.short(raw.replacingOccurrences(of: "\n", with: "⏎"), 40))” at \(place(word)) holds a line break; a header is one line", word)
+        }
         if let colon = raw.firstIndex(of: ":") {
             let name = raw[..<colon].trimmingCharacters(in: .whitespaces)
             let value = raw[raw.index(after: colon)...].trimmingCharacters(in: .whitespaces)

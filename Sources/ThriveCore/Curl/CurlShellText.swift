@@ -16,7 +16,20 @@ enum CurlShellDialect: Sendable, Equatable {
 
     static func guess(_ text: ArraySlice<Unicode.Scalar>) -> CurlShellDialect {
         var lastNonBlank: Unicode.Scalar?
+        // A line end inside quotes is part of a word, not a continuation: a quoted value ending in a
+        // backtick or caret must not make a bash command read as PowerShell or cmd (found by fuzzing).
+        var quote: Unicode.Scalar?
         for c in text {
+            if let q = quote {
+                if c == q { quote = nil }
+                lastNonBlank = nil
+                continue
+            }
+            if c == "'" || c == "\"" {
+                quote = c
+                lastNonBlank = c
+                continue
+            }
             if c == "\n" {
                 switch lastNonBlank {
                 case "\\": return .posix

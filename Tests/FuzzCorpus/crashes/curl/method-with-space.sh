@@ -1,0 +1,1 @@
+curl -X 'PO ST' http://h/api/track -d '[1]'
