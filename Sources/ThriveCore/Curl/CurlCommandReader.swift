@@ -94,10 +94,10 @@ struct CurlCommandReader {
         case .urlQuery: queryPieces.append(value)
         case .get: useGet = true
         case .head: useHead = true
-        case .userAgent: headers.append(Header("User-Agent", value))
-        case .referer: headers.append(Header("Referer", value))
-        case .cookie: headers.append(Header("Cookie", value))
-        case .oauth2Bearer: headers.append(Header("Authorization", "Bearer \(value)"))
+        case .userAgent: try addHeader("User-Agent: \(value)", word: word)
+        case .referer: try addHeader("Referer: \(value)", word: word)
+        case .cookie: try addHeader("Cookie: \(value)", word: word)
+        case .oauth2Bearer: try addHeader("Authorization: Bearer \(value)", word: word)
         case .data(let mode): dataPieces.append((try dataText(value, mode: mode, option: option, word: word), mode))
         case .unsupported(_, let reason):
             throw error(.unsupportedOption, "\(reason) (at \(place(word)))", word)
