@@ -29,6 +29,7 @@ let package = Package(
             dependencies: [
                 "ThriveCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -76,7 +77,10 @@ let package = Package(
         ),
         // Helpers shared by the test targets: a sandbox per test, loopback ports with nothing listening.
         .target(name: "ThriveTestSupport", dependencies: ["ThriveSandbox"], path: "Tests/ThriveTestSupport"),
-        .testTarget(name: "ThriveSandboxTests", dependencies: ["ThriveSandbox", "ThriveCore", "ThriveTestSupport"]),
+        .testTarget(name: "ThriveSandboxTests", dependencies: [
+            "ThriveSandbox", "ThriveCore", "ThriveTestSupport",
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+        ]),
         .testTarget(name: "ThriveNetTests", dependencies: ["ThriveNet", "ThriveSandbox", "ThriveCore", "ThriveTestSupport"]),
         .testTarget(name: "TerminalScreenTests", dependencies: ["TerminalScreen"]),
         // Drives the built binary: CLI exit codes and messages, the standalone sandbox, the UI in tmux.

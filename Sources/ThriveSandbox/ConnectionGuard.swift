@@ -9,8 +9,6 @@ final class ConnectionCounter: Sendable {
     func opened() -> Int { open.wrappingAdd(1, ordering: .relaxed).newValue }
 
     func closed() { open.wrappingSubtract(1, ordering: .relaxed) }
-
-    var current: Int { open.load(ordering: .relaxed) }
 }
 
 /// The first handler of every connection, on raw bytes. It does two things HTTP handlers cannot:
@@ -72,17 +70,23 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             counted = false
             counter.closed()
         }
+        // Closed for good (by us, or by a reset): nothing to linger for, and a close that comes later, such as
+        // Hummingbird's after its handler ends, must go through rather than wait for a linger that is over.
+        stopLingering()
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        stopLingering()
+    }
+
+    private func stopLingering() {
+        lingering = false
         lingerTimer?.cancel()
         lingerTimer = nil
         let held = heldCloses
         heldCloses = []
         for promise in held { promise.succeed(()) }
-        context.fireChannelInactive()
-    }
-
-    func handlerRemoved(context: ChannelHandlerContext) {
-        lingerTimer?.cancel()
-        lingerTimer = nil
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -106,10 +110,11 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func close(context: ChannelHandlerContext, mode: CloseMode, promise: EventLoopPromise<Void>?) {
+        let holding = lingering && context.channel.isActive
         switch mode {
         case .output where !outputClosed:
             shutOutputAndLinger(context, promise: promise, for: lingerTime)
-        case .all where lingering, .input where lingering:
+        case .all where holding, .input where holding:
             // Hummingbird closes the whole channel once it has answered; that waits until lingering ends.
             if let promise { heldCloses.append(promise) }
         default:
@@ -122,7 +127,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private func shutOutputAndLinger(_ context: ChannelHandlerContext, promise: EventLoopPromise<Void>?, for time: TimeAmount) {
         outputClosed = true
         context.close(mode: .output, promise: promise)
-        guard !inputClosed, !lingering else { return }
+        guard !inputClosed, !lingering, context.channel.isActive else { return }
         lingering = true
         lingerTimer = context.eventLoop.assumeIsolated().scheduleTask(in: time) { [self] in
             self.lingerTimer = nil

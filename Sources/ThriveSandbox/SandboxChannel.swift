@@ -19,9 +19,8 @@ struct SandboxChannel: ServerChildChannel {
         let http = HTTP1Channel.Configuration(
             additionalChannelHandlers: [RequestGuard(requestTimeout: requestTimeout)],
             idleTimeout: TimeAmount(configuration.idleTimeout))
-        // Long enough for a client on a busy machine to finish a write and read the answer, short enough that
-        // idle clients over the limit cannot hold descriptors for long.
-        let linger = min(TimeAmount(configuration.idleTimeout), .seconds(5))
+        // After an early answer the client may take as long to finish sending as any request may take.
+        let linger = requestTimeout
         let counter = ConnectionCounter()
         return HTTPServerBuilder { responder in
             SandboxChannel(http1: HTTP1Channel(responder: responder, configuration: http), counter: counter,

@@ -20,6 +20,7 @@ public struct SandboxConfiguration: Sendable, Hashable {
     /// so this is also the limit for sending a request's headers.
     public var idleTimeout: Duration
     /// Time from a request's headers to the end of its body; a slower request gets 408 and its connection closes.
+    /// Also how long the sandbox goes on reading (and dropping) the rest of a request it answered early.
     public var requestTimeout: Duration
     /// Open connections served at once; each one over it is answered 503 and closed.
     public var maxConnections: Int

@@ -75,9 +75,6 @@ final class SandboxStore: Sendable {
         state.withLock { $0.log.page(after: after, limit: limit) }
     }
 
-    /// Bytes of stored events as the byte cap counts them.
-    var storedBytes: Int { state.withLock { $0.log.totalBytes } }
-
     func clearEvents() { state.withLock { $0.log.removeAll() } }
 
     /// Forgets events and forced faults and restarts the generators from the seed; sequence numbers go on.
