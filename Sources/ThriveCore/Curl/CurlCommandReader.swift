@@ -88,7 +88,13 @@ struct CurlCommandReader {
         let value = value ?? ""
         switch action {
         case .flag, .skipValue: break
-        case .request: method = value.uppercased()
+        case .request:
+            // An HTTP method is a token (RFC 9110): no blanks, quotes, separators or line breaks.
+            let tchars = Set("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".unicodeScalars)
+            guard !value.isEmpty, value.unicodeScalars.allSatisfy(tchars.contains) else {
+                throw error(.missingValue, "“\(TextPreview.short(value, 30))” after \(option) at \(place(word)) is not an HTTP method; write one like POST", word)
+            }
+            method = value.uppercased()
         case .header: try addHeader(value, word: word)
         case .url: urls.append(CurlShellWord(text: value, line: word.line, column: word.column))
         case .urlQuery: queryPieces.append(value)

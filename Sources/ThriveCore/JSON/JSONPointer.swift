@@ -15,12 +15,41 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
         guard !text.isEmpty else { tokens = []; return }
         var parts = JSONPointer.split(text, at: "/")
         if parts.first == "" { parts.removeFirst() }
-        tokens = parts.map { $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") }
+        tokens = parts.map(JSONPointer.unescape)
     }
 
     /// Parses a dotted path as users type it (`properties.user_email`, `items.0`).
     public init(dotted: String) {
         tokens = dotted.isEmpty ? [] : JSONPointer.split(dotted, at: ".")
+    }
+
+    /// `~` → `~0`, `/` → `~1`, scalar by scalar: String replacement works on Characters and misses a `/` that a
+    /// combining mark joins into one grapheme (found by fuzzing).
+    static func escape(_ token: String) -> String {
+        var out = String.UnicodeScalarView()
+        for c in token.unicodeScalars {
+            switch c {
+            case "~": out.append(contentsOf: "~0".unicodeScalars)
+            case "/": out.append(contentsOf: "~1".unicodeScalars)
+            default: out.append(c)
+            }
+        }
+        return String(out)
+    }
+
+    static func unescape(_ token: String) -> String {
+        var out = String.UnicodeScalarView()
+        var it = token.unicodeScalars.makeIterator()
+        while let c = it.next() {
+            guard c == "~" else { out.append(c); continue }
+            switch it.next() {
+            case "0"?: out.append("~")
+            case "1"?: out.append("/")
+            case let other?: out.append(c); out.append(other)
+            case nil: out.append(c)
+            }
+        }
+        return String(out)
     }
 
     /// Splits on a separator scalar, not a Character: a key may start with a combining mark, which would
@@ -30,7 +59,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
     }
 
     public var description: String {
-        tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }.joined()
+        tokens.map { "/" + JSONPointer.escape($0) }.joined()
     }
 
     /// Dotted form for display (`properties.user_email`).

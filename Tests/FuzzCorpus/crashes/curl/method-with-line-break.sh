@@ -1,0 +1,4 @@
+curl '-X'curl'-X`
+'" Ì·ï¿h`
+'l 'curl'-X`
+'" h -d9
