@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import ThriveCore
 
 /// Where the update function gets new ids from: a deterministic sequence kept in the state, so `update`
 /// never calls `UUID()` and the same state and message always give the same result.
@@ -23,7 +24,8 @@ public struct IDSource: Sendable, Hashable {
         case .sequential:
             return UUID(uuidString: String(format: "00000000-0000-4000-8000-%012llu", counter % 1_000_000_000_000))!
         case .seeded(let seed):
-            var a = SplitMix64(seed &+ counter &* 0x9E37_79B9_7F4A_7C15), hi = a.next(), lo = a.next()
+            var a = SeededGenerator(seed: seed &+ counter &* 0x9E37_79B9_7F4A_7C15)
+            var hi = a.next(), lo = a.next()
             // Version 4 and the RFC 4122 variant, as UUID() makes them.
             hi = (hi & ~0xF000) | 0x4000
             lo = (lo & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
@@ -35,19 +37,6 @@ public struct IDSource: Sendable, Hashable {
 
     /// Lower-case text, as ThriveStack examples write ids.
     public mutating func nextString() -> String { next().uuidString.lowercased() }
-}
-
-/// A tiny, well-mixed PRNG; enough to make ids that do not collide across runs with different seeds.
-struct SplitMix64 {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// Lends an `IDSource` to code that wants an id closure (`DraftFactory`) and gives it back advanced.

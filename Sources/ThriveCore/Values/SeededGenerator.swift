@@ -1,16 +1,17 @@
-/// SplitMix64: a tiny, fast generator whose whole sequence follows from its seed, so `--seed` replays a fault run.
-struct SeededGenerator: RandomNumberGenerator, Sendable {
+/// SplitMix64: a tiny, fast generator whose whole sequence follows from its seed, so `--seed` replays a fault
+/// run in the sandbox and the UI's ids follow from the state.
+public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
     /// Seeded from the system generator when no seed is given.
-    init(seed: UInt64?) {
+    public init(seed: UInt64?) {
         var system = SystemRandomNumberGenerator()
         self.init(seed: seed ?? system.next())
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
