@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "ThriveNetTests", dependencies: ["ThriveNet", "ThriveSandbox", "ThriveCore", "ThriveTestSupport"]),
         .testTarget(name: "TerminalScreenTests", dependencies: ["TerminalScreen"]),
         // Drives the built binary: CLI exit codes and messages, the standalone sandbox, the UI in tmux.
-        .testTarget(name: "ThriveInspectorTests", dependencies: ["thrive-inspector", "ThriveCore", "ThriveSandbox", "ProcessSpawn", "ThriveTestSupport"]),
+        .testTarget(name: "ThriveInspectorTests", dependencies: ["thrive-inspector", "ThriveCore", "ProcessSpawn", "ThriveTestSupport"]),
         .testTarget(name: "ThriveUITests", dependencies: ["ThriveUI", "ThriveCore", "TerminalScreen"], exclude: ["Golden"]),
         .testTarget(name: "ThriveConfigTests", dependencies: ["ThriveConfig", "ThriveCore", "TerminalScreen"]),
         // The real UI loop driven in-process through the test backend, against a real sandbox.
