@@ -29,7 +29,9 @@ enum CrashReports {
             unsetenv("SWIFT_BACKTRACE")
             return
         }
-        unsetenv(marker)  // programs started from here (an $EDITOR) get a clean environment
+        // The runtime has read both; programs started from here (an $EDITOR, a key command) get a clean environment.
+        unsetenv(marker)
+        unsetenv("SWIFT_BACKTRACE")
         // The backtracer names the file after the process and its id (thrive-inspecto-1234-0.0.log).
         let message = "\nthrive-inspector crashed. The report is in \(folder.path), in the file named with \(getpid())\n"
         cn_crash_reports_install(message)
