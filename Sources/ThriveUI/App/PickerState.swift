@@ -42,7 +42,7 @@ public struct PickerState: Sendable {
 
     /// Navigation keys move between templates, skipping the headings.
     public mutating func apply(_ action: Action) {
-        let page = max(1, scroll.height - 1)
+        let page = scroll.page
         switch action {
         case .up: move(-1)
         case .down: move(1)

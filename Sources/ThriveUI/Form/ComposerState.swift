@@ -192,13 +192,10 @@ public struct ComposerState: Sendable {
         eventRevisions = Array(repeating: revisionCounter, count: events.count)
         eventBytes = events.map(\.compactByteCount)
         eventFindings = Array(repeating: [], count: events.count)
-        var all = Validator(catalogue: catalogue).validate(body: b, endpoint: endpoint, now: now)
-        batchFindings = []
-        // Findings come event by event; batch findings have no index.
-        for f in all {
-            if let k = f.path.tokens.first.flatMap({ Int($0) }), eventFindings.indices.contains(k) { eventFindings[k].append(f) } else { batchFindings.append(f) }
+        // Findings come event by event; those without an event index are the batch's, which recount() redoes.
+        for f in Validator(catalogue: catalogue).validate(body: b, endpoint: endpoint, now: now) {
+            if let k = f.path.tokens.first.flatMap({ Int($0) }), eventFindings.indices.contains(k) { eventFindings[k].append(f) }
         }
-        all = []
         recount()
         refreshRows()
         if syncRaw && mode == .raw { raw = TextArea(text: b.pretty()) }
