@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.70.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Pure model of the ThriveStack API: ordered JSON, templates, validation, requests, curl.
@@ -34,6 +35,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The durable history: every send in SQLite (GRDB), searchable with FTS5, safe against crashes and two writers.
+        .target(name: "ThriveHistory", dependencies: ["ThriveCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Config file, API key sources, user templates and theme files (YAML via Yams).
         .target(
             name: "ThriveConfig",
@@ -57,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "thrive-inspector",
             dependencies: [
-                "ThriveCore", "ThriveNet", "ThriveSandbox", "ThriveConfig", "ThriveUI", "ThriveRuntime",
+                "ThriveCore", "ThriveNet", "ThriveSandbox", "ThriveConfig", "ThriveUI", "ThriveRuntime", "ThriveHistory",
                 "TerminalScreen", "NcursesBackend", "CTerminalHygiene",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -68,7 +71,7 @@ let package = Package(
         // Prints speed and memory figures (release build); no test asserts timings.
         .executableTarget(
             name: "ThriveBench",
-            dependencies: ["ThriveCore", "ThriveNet", "ThriveSandbox", "ThriveUI", "TerminalScreen", "ProcessSpawn"]
+            dependencies: ["ThriveCore", "ThriveNet", "ThriveSandbox", "ThriveUI", "TerminalScreen", "ProcessSpawn", "ThriveHistory"]
         ),
         .testTarget(
             name: "ThriveCoreTests",
@@ -82,6 +85,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "ThriveNetTests", dependencies: ["ThriveNet", "ThriveSandbox", "ThriveCore", "ThriveTestSupport"]),
+        .testTarget(name: "ThriveHistoryTests", dependencies: ["ThriveHistory", "ThriveCore"]),
         .testTarget(name: "TerminalScreenTests", dependencies: ["TerminalScreen"]),
         // Drives the built binary: CLI exit codes and messages, the standalone sandbox, the UI in tmux.
         .testTarget(name: "ThriveInspectorTests", dependencies: ["thrive-inspector", "ThriveCore", "ProcessSpawn", "ThriveTestSupport"]),

@@ -6,23 +6,25 @@ import ThriveUI
 
 /// Figures for the UI: one keystroke (update + render) with a long history, and launch to first frame.
 enum UIBench {
-    static func state() -> AppState {
+    static func state(history: any HistoryStore = InMemoryHistoryStore()) -> AppState {
         AppState(size: Size(width: 120, height: 40), catalogue: .builtIn(),
-                 destination: Destination(target: .sandbox(port: 8787)), now: Date(), ids: .seeded(1))
+                 destination: Destination(target: .sandbox(port: 8787)), history: history, now: Date(), ids: .seeded(1))
     }
 
     static func keystroke(historyRows: Int) -> String {
-        var state = state()
+        let store = InMemoryHistoryStore()
+        let body = state().composer.body
         let builder = RequestBuilder(target: .sandbox(port: 8787), apiKey: "k")
-        let request = builder.build(endpoint: .track, body: state.composer.body)
+        let request = builder.build(endpoint: .track, body: body)
         var ids = IDSource.seeded(2)
         for k in 0..<historyRows {
             var entry = HistoryEntry(id: ids.next(), sentAt: Date(), request: request, target: "SANDBOX 127.0.0.1:8787")
             entry.status = .answered(status: k % 7 == 0 ? 400 : 200)
             entry.latency = 0.012
             entry.summary = "\(k % 7 == 0 ? 400 : 200) in 12 ms"
-            state.history.append(entry)
+            store.record(entry)
         }
+        var state = state(history: store)
         _ = update(&state, .terminal(.key(.backTab)))  // focus the history pane
         var samples: [Double] = []
         for k in 0..<2_000 {
@@ -92,7 +94,7 @@ enum UIBench {
             let socket = "thrive-bench-\(getpid())-\(k)"
             let start = ContinuousClock.now
             tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40",
-                  "env -u THRIVESTACK_API_KEY TERM=xterm-256color \(binary); sleep 30"])
+                  "env -u THRIVESTACK_API_KEY TERM=xterm-256color XDG_STATE_HOME=/tmp/thrive-bench-state-\(getpid()) \(binary); sleep 30"])
             var sawFrame = false
             while (ContinuousClock.now - start).seconds < 10 {
                 let screen = tmux(["-L", socket, "capture-pane", "-p"])
@@ -111,6 +113,6 @@ enum UIBench {
 
     @discardableResult
     static func tmux(_ arguments: [String]) -> String {
-        (try? Spawn.run("/usr/bin/tmux", arguments, captureOutput: arguments.contains("capture-pane")))?.1 ?? ""
+        (try? Spawn.run("/usr/bin/tmux", arguments, captureOutput: arguments.contains("capture-pane") || arguments.contains("list-panes")))?.1 ?? ""
     }
 }

@@ -8,6 +8,9 @@ func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").ut
 // Nothing here asserts a target: speed and memory goals are read off this output, never timed in tests.
 let binaryDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 say("thrive-bench (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+// `thrive-bench history` prints only the history figures.
+let onlyHistory = CommandLine.arguments.dropFirst().contains("history")
+if !onlyHistory {
 say(CoreBench.parseAndValidate())
 say(try await CoreBench.sequentialSends())
 say(UIBench.keystrokeWithBatch())
@@ -15,3 +18,11 @@ say(UIBench.keystroke(historyRows: 0))
 say(UIBench.keystroke(historyRows: 10_000))
 say("peak memory after 10,000 history rows: \(Measure.peakRSS())")
 say(UIBench.launchToFirstFrame(binary: binaryDir.appendingPathComponent("thrive-inspector").path))
+}
+let historyRows = 100_000
+let stores = try HistoryBench.makeStores(rows: historyRows)
+say("history store with \(historyRows) rows written in \(Measure.ms(stores.fill))")
+say(try HistoryBench.keystrokes(store: stores.full, rows: historyRows))
+say(HistoryBench.launchComparison(binary: binaryDir.appendingPathComponent("thrive-inspector").path,
+                                  empty: stores.empty, full: stores.full, rows: historyRows))
+try? FileManager.default.removeItem(at: stores.full.deletingLastPathComponent())

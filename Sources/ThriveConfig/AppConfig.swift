@@ -10,6 +10,7 @@ import Yams
 /// auth: x-api-key          # x-api-key | bearer
 /// theme: dracula
 /// api_key_file: ~/.config/thrive-inspector/key
+/// history: off             # off | a path (default: $XDG_STATE_HOME/thrive-inspector/history.sqlite)
 /// ```
 public struct AppConfig: Sendable, Equatable {
     /// `.sandbox(port: nil)` or `.live`: the file names no port or URL here (that is `base_url`).
@@ -18,13 +19,15 @@ public struct AppConfig: Sendable, Equatable {
     public var auth: AuthStyle?
     public var theme: String?
     public var apiKeyFile: String?
+    /// `history:`: nil when the file does not say (the default location is used).
+    public var history: HistorySetting?
     /// Where the values came from, for messages.
     public var path: String?
 
     public init(target: Target? = nil, baseURL: URL? = nil, auth: AuthStyle? = nil, theme: String? = nil,
-                apiKeyFile: String? = nil, path: String? = nil) {
+                apiKeyFile: String? = nil, history: HistorySetting? = nil, path: String? = nil) {
         self.target = target; self.baseURL = baseURL; self.auth = auth; self.theme = theme
-        self.apiKeyFile = apiKeyFile; self.path = path
+        self.apiKeyFile = apiKeyFile; self.history = history; self.path = path
     }
 
     /// The config file's location.
@@ -79,6 +82,7 @@ public struct AppConfig: Sendable, Equatable {
                 c.auth = a
             case "theme": c.theme = value
             case "api_key_file": c.apiKeyFile = value
+            case "history": c.history = try HistorySetting.parse(v, path: path, line: line)
             case "api_key":
                 throw ConfigError("\(path): \(line): keep the key out of config.yaml; use api_key_file or THRIVESTACK_API_KEY")
             default:
@@ -86,6 +90,42 @@ public struct AppConfig: Sendable, Equatable {
             }
         }
         return c
+    }
+}
+
+/// The config file's `history:` value: no history at all, or the SQLite file to keep it in.
+public enum HistorySetting: Sendable, Equatable {
+    case off
+    /// As written in the file; `~/` and a path relative to the config file's folder are resolved by `resolvedPath`.
+    case file(String)
+
+    static func parse(_ node: Node, path: String, line: String) throws(ConfigError) -> HistorySetting {
+        // Only a plain scalar counts: a list or map would otherwise read as "" and fail with a confusing message.
+        guard let scalar = node.scalar else {
+            throw ConfigError("\(path): \(line): history must be off or the path of a history file, not a list or map")
+        }
+        let value = scalar.string.trimmingCharacters(in: .whitespaces)
+        if value.lowercased() == "off" { return .off }
+        guard !value.isEmpty else {
+            throw ConfigError("\(path): \(line): history needs a value: off, or the path of a history file")
+        }
+        // Unquoted, YAML reads these as booleans or null; refusing them beats creating a history file called "no".
+        let ambiguous = ["on", "true", "yes", "y", "false", "no", "n", "null", "~"]
+        if scalar.style == .plain, ambiguous.contains(value.lowercased()) {
+            throw ConfigError("\(path): \(line): history must be off or the path of a history file, not \"\(value)\"")
+        }
+        return .file(value)
+    }
+
+    /// The file path: `~/` expands to `home`; a relative path is taken from the config file's folder, so the
+    /// setting means the same whichever folder the program is started from.
+    public func resolvedPath(configPath: String?, home: String) -> String? {
+        guard case .file(let raw) = self else { return nil }
+        if raw.hasPrefix("~/") { return home + raw.dropFirst(1) }
+        if raw.hasPrefix("/") { return raw }
+        let base = configPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+            ?? FileManager.default.currentDirectoryPath
+        return URL(fileURLWithPath: base).appendingPathComponent(raw).standardizedFileURL.path
     }
 }
 

@@ -42,6 +42,9 @@ enum BuiltBinary {
         env["THRIVESTACK_API_KEY"] = nil
         env["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory
             .appendingPathComponent("thrive-inspector-tests-\(UUID().uuidString)").path
+        // History goes to a private folder too: tests never write into the developer's own history.
+        env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory
+            .appendingPathComponent("thrive-inspector-state-\(UUID().uuidString)").path
         for (k, v) in extra { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()

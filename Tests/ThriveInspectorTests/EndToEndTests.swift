@@ -30,7 +30,7 @@ struct EndToEndTests {
         }
         try t.send("C-s")
         let screen = try t.waitFor("a 200 row in the history pane") { rows in
-            rows.contains { $0.contains("track") && $0.contains(" 200 ") && $0.contains("signed_up") }
+            rows.contains { $0.contains("200 OK") && $0.contains("signed_up") }
         }
         #expect(screen.contains { $0.contains("200 OK in") }, "the status line reports the answer")
 
@@ -74,7 +74,7 @@ struct EndToEndTests {
         let t = try TmuxSession(["--base-url", "http://127.0.0.1:\(port)/api"])
         try t.waitFor(text: "CUSTOM 127.0.0.1:\(port)")
         try t.send("C-s")
-        let screen = try t.waitFor("a REFUSED row") { rows in rows.contains { $0.contains("REFUSED") } }
+        let screen = try t.waitFor("a refused row") { rows in rows.contains { $0.contains(" refused ") } }
         #expect(screen.contains { $0.contains("connection refused") })
         try t.send("q")
         #expect(try t.waitForExit().status == 0)
@@ -90,7 +90,7 @@ struct EndToEndTests {
         try t.waitFor(text: "Help: keys")
         try t.send("?")
         try t.escape()
-        let screen = try t.waitFor("a cancelled row") { rows in rows.contains { $0.contains("CANCELLED") } }
+        let screen = try t.waitFor("a cancelled row") { rows in rows.contains { $0.contains(" cancelled ") } }
         #expect(screen.contains { $0.contains("request cancelled") })
         try t.send("q")
         #expect(try t.waitForExit().status == 0)

@@ -22,7 +22,9 @@ final class TmuxSession {
             throw TmuxError("tmux is not installed; .ci/run installs it (apt-get install tmux)")
         }
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("thrive-e2e-\(UUID().uuidString)")
-        var env = ["TERM=\(term)", "XDG_CONFIG_HOME=\(config.path)", "LANG=C.UTF-8"]
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("thrive-e2e-state-\(UUID().uuidString)")
+        // Later assignments win with env(1): a test that passes its own XDG_STATE_HOME gets it.
+        var env = ["TERM=\(term)", "XDG_CONFIG_HOME=\(config.path)", "XDG_STATE_HOME=\(state.path)", "LANG=C.UTF-8"]
         env += environment.map { "\($0.key)=\($0.value)" }
         let program = ([BuiltBinary.url.path] + arguments).map(TmuxSession.quote).joined(separator: " ")
         // `env -u` drops a developer's real key so the UI starts on the sandbox; stty shows the mode after exit.

@@ -55,8 +55,8 @@ struct RenderTests {
         }
         _ = Fixtures.key(&s, .tab, .tab, .tab)
         let buf = render(s)
-        #expect(buf.text.contains("REFUSED"))
-        #expect(buf.text.contains("connection refused by 127.0.0.1:9"))
+        #expect(buf.text.contains("refused"))
+        #expect(buf.text.contains("connection refus"), "the failure in words, cut with a mark at 100 columns")
         try Golden.check(buf, "history-100x30")
         // Roles by status class, so themes colour them.
         let y = (0..<buf.size.height).first { buf.line($0).contains(" 200 ") }!

@@ -151,15 +151,15 @@ struct UpdateTests {
         #expect(Fixtures.key(&s, .escape) == [.cancelSend(id: id)])
         #expect(update(&s, .sendFinished(id: id, report: Fixtures.failure(request, .cancelled))) == [.cancelTimer(.spinner)])
         #expect(s.inFlight.isEmpty)
-        #expect(s.history.store.entries[0].status == .failed(kind: "cancelled", message: "cancelled"))
+        #expect((try s.history.store.entries())[0].status == .failed(kind: "cancelled", message: "cancelled"))
         #expect(update(&s, .timer(.spinner)).isEmpty, "no timers while idle")
     }
 
-    @Test func historyKeepsNoSecrets() {
+    @Test func historyKeepsNoSecrets() throws {
         var s = Fixtures.state()
         s.destination = Destination(target: .live, apiKey: "sk_live_supersecretvalue")
         _ = Fixtures.key(&s, .ctrl("s"))
-        let e = s.history.store.entries[0]
+        let e = (try s.history.store.entries())[0]
         #expect(!e.requestHeaders.map(\.value).joined().contains("supersecret"))
     }
 

@@ -114,6 +114,9 @@ public struct APIRequest: Sendable, Hashable {
 
 /// Masks API keys for display: keeps a scheme word like `Bearer` and at most the last four characters.
 public enum SecretMask {
+    /// What stands in for a secret found inside other text (a body that echoes the key).
+    public static let redacted = String(repeating: "•", count: 8)
+
     public static func mask(_ secret: String) -> String {
         guard secret.count >= 12 else { return String(repeating: "•", count: 8) }
         return String(repeating: "•", count: 8) + secret.suffix(4)

@@ -48,8 +48,39 @@ public struct HTTPResponse: Sendable, Hashable {
         return j["error"]?.stringValue ?? j["message"]?.stringValue
     }
 
+    /// The reason phrase of the HTTP standard (`Too Many Requests`), for HAR files, history rows and comparisons;
+    /// nil for a status without one.
+    public static func standardReason(_ status: Int) -> String? {
+        switch status {
+        case 200: return "OK"
+        case 201: return "Created"
+        case 202: return "Accepted"
+        case 204: return "No Content"
+        case 301: return "Moved Permanently"
+        case 302: return "Found"
+        case 304: return "Not Modified"
+        case 307: return "Temporary Redirect"
+        case 308: return "Permanent Redirect"
+        case 400: return "Bad Request"
+        case 401: return "Unauthorized"
+        case 403: return "Forbidden"
+        case 404: return "Not Found"
+        case 405: return "Method Not Allowed"
+        case 408: return "Request Timeout"
+        case 413: return "Content Too Large"
+        case 415: return "Unsupported Media Type"
+        case 422: return "Unprocessable Content"
+        case 429: return "Too Many Requests"
+        case 500: return "Internal Server Error"
+        case 502: return "Bad Gateway"
+        case 503: return "Service Unavailable"
+        case 504: return "Gateway Timeout"
+        default: return nil
+        }
+    }
+
     /// The standard reason phrase; the core has no FoundationNetworking (it keeps libcurl out of the UI).
-    static func reasonPhrase(_ status: Int) -> String {
+    public static func reasonPhrase(_ status: Int) -> String {
         switch status {
         case 100: return "continue"
         case 201: return "created"

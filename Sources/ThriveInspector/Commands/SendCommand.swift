@@ -16,7 +16,8 @@ struct SendCommand: AsyncParsableCommand {
           thrive-inspector send --file events.ndjson --dry-run
           thrive-inspector send --curl "$(pbpaste)" --sandbox
         Exits 0 on a 2xx answer, 1 on bad input or validation errors (unless --force), 2 on an HTTP error status, \
-        3 when no response arrived.
+        3 when no response arrived. Each send is recorded in the history (see 'history') unless --no-history; \
+        --dry-run records nothing.
         """)
 
     @Option(help: ArgumentHelp("Start from this template (see 'templates').", valueName: "NAME"))
@@ -56,6 +57,8 @@ struct SendCommand: AsyncParsableCommand {
 
     @OptionGroup var target: TargetFlags
 
+    @OptionGroup(title: "History") var history: HistoryFlags
+
     func run() async throws {
         guard timeout.isFinite, timeout > 0 else {
             throw CLIError("--timeout must be a number of seconds greater than 0 (e.g. 30 or 0.5), not \(timeout)")
@@ -85,6 +88,7 @@ struct SendCommand: AsyncParsableCommand {
             if !force, findings.contains(where: { $0.severity == .error }) { throw Exit.badInput }
             return
         }
+        var recorder = SendHistory(flags: history, settings: settings)
         var sandbox: SandboxServer?
         var destination = settings.destination
         if destination.isSandbox {
@@ -97,12 +101,14 @@ struct SendCommand: AsyncParsableCommand {
         }
         guard let builder = destination.builder else { throw CLIError("the embedded sandbox did not start") }
         let request = builder.build(endpoint: ep, body: body)
+        let recorded = recorder.willSend(request, target: destination.target.badge)
         let sender = URLSessionSender(configuration: SenderConfiguration(timeout: timeout, retry: RetryPolicy(maxRetries: max(0, retries))))
         let report = await sender.send(request) { attempt in
             if let d = attempt.retryDelay, let r = attempt.response {
                 printError("attempt \(attempt.number): \(r.summary); retrying in \(String(format: "%.1f", d)) s")
             }
         }
+        recorder.didSend(recorded, report: report)
         await sandbox?.stop()
         try finish(report, sentKey: destination.isSandbox || settings.apiKey != nil)
     }

@@ -33,6 +33,8 @@ struct UICommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Embedded sandbox") var sandbox: SandboxFlags
 
+    @OptionGroup(title: "History") var history: HistoryFlags
+
     /// Crashes on purpose once the UI is up, so the end-to-end tests can check what a crash leaves behind.
     @Flag(name: .customLong("crash-for-test"), help: .hidden)
     var crashForTest = false
@@ -51,23 +53,27 @@ struct UICommand: AsyncParsableCommand {
         let themes = ThemeLoader.load(themeDir: themeDir, environment: environment,
                                       executablePath: Self.executablePath(),
                                       currentDirectory: FileManager.default.currentDirectoryPath)
+        // The key is scrubbed from everything the history writes; with history off, sends are kept for this run only.
+        let (store, historyWarning) = history.open(config: settings.config, secrets: settings.apiKey.map { [$0] } ?? [])
         try await Self.runUI(settings: settings, themes: themes, catalogue: UserTemplates.catalogue(), sandbox: sandboxConfiguration,
-                             sender: URLSessionSender(configuration: SenderConfiguration(timeout: timeout)), crashForTest: crashForTest)
+                             sender: URLSessionSender(configuration: SenderConfiguration(timeout: timeout)),
+                             history: store ?? InMemoryHistoryStore(), historyWarning: historyWarning, crashForTest: crashForTest)
     }
 
     /// Wires the pure core to the real world: ncurses, URLSession, the embedded sandbox, theme files.
     static func runUI(settings: Settings, themes: ThemeSet, catalogue: TemplateCatalogue, sandbox configuration: SandboxConfiguration,
-                      sender: any RequestSending, crashForTest: Bool = false) async throws {
+                      sender: any RequestSending, history: any HistoryStore = InMemoryHistoryStore(), historyWarning: String? = nil,
+                      crashForTest: Bool = false) async throws {
         let (theme, themeProblem) = themes.initialTheme(preferred: settings.theme)
         let terminal: NcursesTerminal
         do { terminal = try NcursesTerminal(palette: theme.palette) } catch { throw CLIError("\(error)") }
         defer { terminal.shutdown() }
         var state = AppState(size: terminal.size(), catalogue: catalogue, destination: settings.destination,
-                             themeName: theme.name, themeNames: themes.themes.map(\.name),
+                             themeName: theme.name, themeNames: themes.themes.map(\.name), history: history,
                              now: Date(), ids: .seeded(UInt64.random(in: .min ... .max)))
         let noKey = settings.target != .sandbox(port: nil) && settings.apiKey == nil
             ? ["no API key: requests will be answered 401 (set THRIVESTACK_API_KEY or --api-key-file)"] : []
-        let problems = noKey + (themeProblem.map { [$0] } ?? []) + themes.problems + catalogue.loadProblems
+        let problems = (historyWarning.map { [$0] } ?? []) + noKey + (themeProblem.map { [$0] } ?? []) + themes.problems + catalogue.loadProblems
         if let first = problems.first {
             state.status = StatusMessage(first + (problems.count > 1 ? " (+\(problems.count - 1) more)" : ""), .warning)
         }

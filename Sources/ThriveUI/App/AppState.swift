@@ -21,6 +21,8 @@ public enum Overlay: Sendable, Equatable {
     case help(TextOverlay)
     /// Full request and response of a history entry.
     case detail(id: UUID, TextOverlay)
+    /// What differs between two history entries (`m` on one, `=` on the other).
+    case compare(a: UUID, b: UUID, TextOverlay)
     /// The draft has errors the API would reject: send anyway?
     case confirmSend(errors: [String])
     /// Loading this would replace a draft the user has changed: discard it?
@@ -31,6 +33,8 @@ public enum Overlay: Sendable, Equatable {
 public struct TextOverlay: Sendable, Equatable {
     public var lines: [StyledLine]
     public var scroll = ScrollState(.viewport)
+    /// The `/` search over the lines, for overlays built with a search index (details, compare).
+    public var search: TextSearch?
     public init(lines: [StyledLine]) { self.lines = lines }
 }
 
@@ -45,6 +49,9 @@ public struct InFlightSend: Sendable, Equatable {
     public var id: UUID
     public var startedAt: Date
     public var attempts: Int
+    /// The history entry as recorded before the request left; finished from here, so a store that refused
+    /// the row cannot lose the result on screen.
+    public var entry: HistoryEntry
 }
 
 /// The whole state of the inspector. Pure data: `update` changes it, views read it.
@@ -111,6 +118,7 @@ public struct AppState: Sendable {
         layout = Layout(size: newSize)
         syncDerived()
         if case .detail(let id, _)? = overlay { openDetail(id: id, keepScroll: true) }
+        if case .compare(let a, let b, _)? = overlay { openCompare(a, b, keepScroll: true) }
     }
 
     /// Runs `body` with a draft factory that reads this state's clock and ids, and keeps the ids it used.
@@ -130,14 +138,18 @@ public struct AppState: Sendable {
         composer.resizeForm(height: layout.formListHeight)
         preview.scroll.resize(count: preview.lineCount, height: layout.previewHeight)
         picker.resize(height: layout.templatesHeight - (picker.showsFilterLine ? 1 : 0))
-        history.scroll.resize(count: history.count, height: layout.historyHeight)
+        history.scroll.resize(count: history.count, height: layout.historyHeight - (history.showsSearchLine ? 1 : 0))
+        history.loadWindow()
         switch overlay {
         case .help(var o)?:
             o.scroll.resize(count: o.lines.count, height: layout.helpModal(lines: o.lines.count).height - 2)
             overlay = .help(o)
         case .detail(let id, var o)?:
-            o.scroll.resize(count: o.lines.count, height: layout.detailModal.height - 2)
+            o.scroll.resize(count: o.lines.count, height: o.textHeight(in: layout.detailModal))
             overlay = .detail(id: id, o)
+        case .compare(let a, let b, var o)?:
+            o.scroll.resize(count: o.lines.count, height: o.textHeight(in: layout.detailModal))
+            overlay = .compare(a: a, b: b, o)
         default: break
         }
     }

@@ -19,6 +19,8 @@ public enum Msg: Sendable {
 public enum TimerID: String, Sendable, Hashable {
     /// Animates the in-flight spinner.
     case spinner
+    /// Runs the history search once typing pauses, so each key costs a keystroke, not a query.
+    case historySearch
 }
 
 /// Work the update function asks for; the runner does it outside the pure core and answers with messages.

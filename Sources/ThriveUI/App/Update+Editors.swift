@@ -25,6 +25,10 @@ func handleEditorAction(_ state: inout AppState, _ context: KeyContext, _ action
         }
     case .filter:
         return handleFilterAction(&state, action)
+    case .historySearch:
+        return handleHistorySearchAction(&state, action)
+    case .detailSearch:
+        return handleDetailSearchAction(&state, action)
     default: break
     }
     return []
@@ -37,6 +41,11 @@ func insertText(_ state: inout AppState, _ context: KeyContext, _ text: String) 
         state.composer.raw.insert(text)
         state.composer.rawTextChanged()
     case .filter: state.picker.setFilter(state.picker.filter + text.filter { !$0.isNewline })
+    case .historySearch:
+        state.history.searchEditor?.insert(text)
+        return searchTextChanged(&state)
+    case .detailSearch:
+        insertDetailSearchText(&state, text)
     default: break
     }
     return []

@@ -12,20 +12,79 @@ func handleHelpAction(_ state: inout AppState, _ action: Action?) -> [Effect] {
     return []
 }
 
+/// The details and compare overlays: scroll keys, `/` search with `n` / `N`, and close. A close with a search
+/// showing closes the search first, so the highlights go before the overlay does.
 func handleDetailAction(_ state: inout AppState, _ action: Action?) -> [Effect] {
-    guard case .detail(let id, var o)? = state.overlay, let action else { return [] }
+    guard let overlay = state.overlay, var o = overlay.textOverlay, let action else { return [] }
     if o.scroll.apply(action) {
-        state.overlay = .detail(id: id, o)
+        state.overlay = overlay.replacing(o)
         return []
     }
     switch action {
     case .replay:
+        guard case .detail = overlay else {
+            state.status = StatusMessage("r replays from the details: Enter on an entry", .info)
+            return []
+        }
         state.overlay = nil
         return handleHistoryAction(&state, .replay)
-    case .close: state.overlay = nil
-    default: break
+    case .search:
+        o.openSearch()
+        state.status = StatusMessage("search: type to find, Enter keeps it, Esc closes it", .info)
+    case .nextMatch, .previousMatch:
+        state.status = o.stepMatch(forward: action == .nextMatch)
+    case .close:
+        guard o.showsSearchLine else { state.overlay = nil; return [] }
+        o.closeSearch()
+        state.status = StatusMessage("search closed", .info)
+    default: return []
     }
+    state.overlay = overlay.replacing(o)
     return []
+}
+
+/// Keys while the overlay's search line is open: the text searches as it changes; Enter keeps, Esc closes.
+func handleDetailSearchAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+    guard let overlay = state.overlay, var o = overlay.textOverlay, var editor = o.search?.editor else { return [] }
+    switch action {
+    case .confirm: state.status = o.keepSearch()
+    case .dismiss:
+        o.closeSearch()
+        state.status = StatusMessage("search closed", .info)
+    case .up, .down: o.scroll.apply(action)
+    default:
+        guard editor.apply(action) else { return [] }
+        o.search?.editor = editor
+        o.setQuery(editor.text)
+    }
+    state.overlay = overlay.replacing(o)
+    return []
+}
+
+func insertDetailSearchText(_ state: inout AppState, _ text: String) {
+    guard let overlay = state.overlay, var o = overlay.textOverlay, var editor = o.search?.editor else { return }
+    editor.insert(text)
+    o.search?.editor = editor
+    o.setQuery(editor.text)
+    state.overlay = overlay.replacing(o)
+}
+
+extension Overlay {
+    /// The scrolling text of the overlays that share the details keys.
+    var textOverlay: TextOverlay? {
+        switch self {
+        case .detail(_, let o), .compare(_, _, let o): return o
+        default: return nil
+        }
+    }
+
+    func replacing(_ o: TextOverlay) -> Overlay {
+        switch self {
+        case .detail(let id, _): return .detail(id: id, o)
+        case .compare(let a, let b, _): return .compare(a: a, b: b, o)
+        default: return self
+        }
+    }
 }
 
 /// Yes/no questions: the send confirmation and the discard question. Other keys are ignored.

@@ -26,15 +26,15 @@ func requestSend(_ state: inout AppState, confirmed: Bool) -> [Effect] {
     }
     let request = builder.build(endpoint: state.composer.endpoint, body: state.composer.body)
     let entry = HistoryEntry(id: state.ids.next(), sentAt: state.now, request: request, target: state.badge)
-    state.history.append(entry)
-    state.inFlight[entry.id] = InFlightSend(id: entry.id, startedAt: state.now, attempts: 1)
-    state.status = StatusMessage("sending to \(state.badge)… (Esc cancels)", .info)
+    let problem = state.history.record(entry)
+    state.inFlight[entry.id] = InFlightSend(id: entry.id, startedAt: state.now, attempts: 1, entry: entry)
+    state.status = problem.map { StatusMessage("sending to \(state.badge)… but \($0)", .warning) }
+        ?? StatusMessage("sending to \(state.badge)… (Esc cancels)", .info)
     return [.send(id: entry.id, request: request), .startTimer(.spinner, after: 0.1)]
 }
 
 func finishSend(_ state: inout AppState, id: UUID, report: SendReport) -> [Effect] {
-    state.inFlight[id] = nil
-    guard var entry = state.history.entry(id: id) else { return [] }
+    guard var entry = state.inFlight.removeValue(forKey: id)?.entry else { return [] }
     entry.retries = report.retries
     entry.summary = report.summary
     if let final = report.final {
@@ -50,6 +50,6 @@ func finishSend(_ state: inout AppState, id: UUID, report: SendReport) -> [Effec
             state.status = StatusMessage(e == .cancelled ? "request cancelled" : "no response: \(report.summary)", e == .cancelled ? .warning : .error)
         }
     }
-    state.history.update(entry)
+    if let problem = state.history.update(entry) { state.status = StatusMessage(problem, .error) }
     return state.inFlight.isEmpty ? [.cancelTimer(.spinner)] : []
 }

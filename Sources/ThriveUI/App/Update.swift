@@ -38,6 +38,9 @@ private func apply(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.status = StatusMessage("\(r.summary): retrying in \(String(format: "%.1f", d)) s (attempt \(attempt.number + 1))…", .warning)
         return []
     case .sendFinished(let id, let report): return finishSend(&state, id: id, report: report)
+    case .timer(.historySearch):
+        applyPendingSearch(&state)
+        return []
     case .timer(.spinner):
         guard !state.inFlight.isEmpty else { return [] }
         state.spinnerFrame += 1
@@ -69,7 +72,7 @@ func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .help: return handleHelpAction(&state, action)
     case .detail: return handleDetailAction(&state, action)
     case .dialog: return handleDialogAction(&state, action)
-    case .filter, .field, .prompt, .rawEditor:
+    case .filter, .historySearch, .detailSearch, .field, .prompt, .rawEditor:
         switch action {
         case .send?: return requestSend(&state, confirmed: false)
         case .toggleRaw?: return toggleRaw(&state)
@@ -93,7 +96,10 @@ func handlePaneAction(_ state: inout AppState, _ pane: Pane, _ action: Action?, 
         state.status = StatusMessage("theme: \(state.themeName)")
         return [.setTheme(state.themeName)]
     case .cancel:
-        guard let f = state.composerSend else { return [] }
+        guard let f = state.composerSend else {
+            if pane == .history, !state.history.searchText.isEmpty { clearHistorySearch(&state) }
+            return []
+        }
         state.status = StatusMessage("cancelling…", .warning)
         return [.cancelSend(id: f.id)]
     default: break
@@ -114,6 +120,8 @@ func handlePaneAction(_ state: inout AppState, _ pane: Pane, _ action: Action?, 
 func cyclePane(_ state: inout AppState, _ delta: Int) -> [Effect] {
     let all = Pane.allCases
     state.focus = all[(state.focus.rawValue + delta + all.count) % all.count]
+    // Another process (a `send` in a script, a second window) may have added rows since the pane last looked.
+    if state.focus == .history { state.history.reload() }
     return []
 }
 

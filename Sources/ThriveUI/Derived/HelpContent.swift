@@ -8,6 +8,7 @@ enum HelpContent {
         ("Form", [.pane(.form)]),
         ("History", [.pane(.history)]),
         ("Template filter (/)", [.filter]),
+        ("History search (/)", [.search]),
         ("Editing a field", [.field]),
         ("New property (a)", [.prompt]),
         ("Raw JSON (F2)", [.rawEditor]),

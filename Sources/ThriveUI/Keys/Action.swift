@@ -14,7 +14,9 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
     case addProperty = "add_property", removeProperty = "remove_property", applyFix = "apply_fix"
     case nextEvent = "next_event", previousEvent = "previous_event"
     // History
-    case openDetail = "open_detail", replay
+    case openDetail = "open_detail", replay, search, mark, compare
+    // Details
+    case nextMatch = "next_match", previousMatch = "previous_match"
     // Editors and prompts
     case confirm, dismiss, keepAndNext = "keep_and_next", nextType = "next_type", previousType = "previous_type"
     case newline, leaveRaw = "leave_raw"
@@ -39,6 +41,8 @@ public enum KeyScope: Sendable, Hashable, CustomStringConvertible {
     case pane(Pane)
     /// The template list's `/` filter line.
     case filter
+    /// A search line (`/` in the history pane): the text filters as it is typed.
+    case search
     /// A form field being edited.
     case field
     /// The add-property prompt.
@@ -58,6 +62,7 @@ public enum KeyScope: Sendable, Hashable, CustomStringConvertible {
         case .typing: return "typing"
         case .panes: return "panes"
         case .filter: return "filter"
+        case .search: return "search"
         case .field: return "field"
         case .prompt: return "prompt"
         case .rawEditor: return "raw editor"

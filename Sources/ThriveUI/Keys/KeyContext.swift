@@ -2,6 +2,10 @@
 public enum KeyContext: Sendable, Equatable {
     case pane(Pane)
     case filter, field, prompt, rawEditor
+    /// The history pane's `/` search line.
+    case historySearch
+    /// The `/` search line of the details (or compare) overlay.
+    case detailSearch
     case help, detail, dialog
 
     /// The lookup chain. An editor's own keys come before the keys that work while typing, so F2 in the
@@ -10,6 +14,9 @@ public enum KeyContext: Sendable, Equatable {
         switch self {
         case .pane(let p): return [.anywhere, .typing, .pane(p), .panes]
         case .filter: return [.anywhere, .filter, .typing, .textEditing]
+        case .historySearch: return [.anywhere, .search, .typing, .textEditing]
+        // No `.typing`: ^S and F2 act on the composer, which is under the overlay and out of sight.
+        case .detailSearch: return [.anywhere, .search, .textEditing]
         case .field: return [.anywhere, .field, .typing, .textEditing]
         case .prompt: return [.anywhere, .prompt, .typing, .textEditing]
         case .rawEditor: return [.anywhere, .rawEditor, .typing, .textEditing]
@@ -20,7 +27,7 @@ public enum KeyContext: Sendable, Equatable {
     }
 
     /// True when printable keys that are not bound insert text.
-    public var takesText: Bool { [.filter, .field, .prompt, .rawEditor].contains(self) }
+    public var takesText: Bool { [.filter, .historySearch, .detailSearch, .field, .prompt, .rawEditor].contains(self) }
 
     /// The scope whose hints lead the footer, and the others it shows.
     public var footerScopes: (primary: KeyScope, others: [KeyScope]) {
@@ -30,6 +37,8 @@ public enum KeyContext: Sendable, Equatable {
         case .field: return (.field, [.anywhere])
         case .prompt: return (.prompt, [.anywhere])
         case .filter: return (.filter, [.anywhere])
+        case .historySearch: return (.search, [.anywhere])
+        case .detailSearch: return (.search, [.anywhere])
         case .help: return (.help, [])
         case .detail: return (.detail, [])
         case .dialog: return (.dialog, [])
@@ -42,7 +51,7 @@ extension AppState {
     public var keyContext: KeyContext {
         switch overlay {
         case .help?: return .help
-        case .detail?: return .detail
+        case .detail(_, let o)?, .compare(_, _, let o)?: return o.search?.isEditing == true ? .detailSearch : .detail
         case .confirmSend?, .confirmDiscard?: return .dialog
         case nil: break
         }
@@ -52,6 +61,7 @@ extension AppState {
             if composer.edit != nil { return .field }
         }
         if focus == .templates, picker.filtering { return .filter }
+        if focus == .history, history.isSearching { return .historySearch }
         return .pane(focus)
     }
 }

@@ -42,11 +42,19 @@ extension Keymap {
         // History
         Binding(.openDetail, [.enter], .pane(.history), "show the full request and response", footer: "details"),
         Binding(.replay, [.char("r")], .pane(.history), "load the entry into the composer to edit and resend", footer: "replay"),
+        Binding(.search, [.char("/")], .pane(.history), "search history: words, status:4xx, event:, user:, group:, target:, failed, since:1h", footer: "search"),
+        Binding(.mark, [.char("m")], .pane(.history), "mark the entry to compare with another", footer: "mark"),
+        Binding(.compare, [.char("=")], .pane(.history), "compare the entry with the marked one", footer: "compare"),
         // The template filter
         Binding(.confirm, [.enter], .filter, "pick the highlighted template"),
         Binding(.dismiss, [.escape], .filter, "clear the filter"),
         Binding(.up, [.up], .filter, "previous match"),
         Binding(.down, [.down], .filter, "next match"),
+        // The history search line
+        Binding(.confirm, [.enter], .search, "keep the search and go to the rows", footer: "keep"),
+        Binding(.dismiss, [.escape], .search, "clear the search", footer: "clear"),
+        Binding(.up, [.up], .search, "previous row"),
+        Binding(.down, [.down], .search, "next row"),
         // A form field being edited
         Binding(.confirm, [.enter], .field, "keep the value", footer: "keep"),
         Binding(.dismiss, [.escape], .field, "cancel the edit", footer: "cancel"),
@@ -93,6 +101,9 @@ extension Keymap {
         Binding(.top, [.home, .char("g")], .detail, "top"),
         Binding(.bottom, [.end, .char("G")], .detail, "bottom"),
         Binding(.replay, [.char("r")], .detail, "load the request into the composer"),
+        Binding(.search, [.char("/")], .detail, "search the request and response"),
+        Binding(.nextMatch, [.char("n")], .detail, "next match"),
+        Binding(.previousMatch, [.char("N")], .detail, "previous match"),
         Binding(.close, [.escape, .enter, .char("q")], .detail, "close"),
         // Yes/no questions
         Binding(.yes, [.char("y"), .char("Y")], .dialog, "yes"),

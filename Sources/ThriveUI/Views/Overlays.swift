@@ -41,8 +41,87 @@ enum HelpOverlay {
 /// Enter on a history row: the full request and response.
 enum DetailOverlay {
     static func render(_ state: AppState, _ o: TextOverlay, into buf: inout CellBuffer) {
-        let inner = Modal.frame(state.layout.detailModal, title: "Request and response (r replays, Esc closes)", into: &buf)
-        Modal.styled(o.lines, scroll: o.scroll, in: inner, into: &buf)
+        TextOverlayView.render(o, in: state.layout.detailModal, title: "Request and response (/ searches, r replays, Esc closes)", into: &buf)
+    }
+}
+
+/// `=` on a history row with another marked: what differs between the two.
+enum CompareOverlay {
+    static func render(_ state: AppState, _ o: TextOverlay, into buf: inout CellBuffer) {
+        TextOverlayView.render(o, in: state.layout.detailModal, title: "Compare (/ searches, Esc closes)", into: &buf)
+    }
+}
+
+/// A framed scrolling text with its search line at the bottom; matches highlighted, the current one more.
+enum TextOverlayView {
+    static func render(_ o: TextOverlay, in frame: Rect, title: String, into buf: inout CellBuffer) {
+        var inner = Modal.frame(frame, title: title, into: &buf)
+        guard let search = o.search, !inner.isEmpty else {
+            Modal.styled(o.lines, scroll: o.scroll, in: inner, into: &buf)
+            return
+        }
+        if search.showsLine {
+            inner.height -= 1
+            searchLine(search, in: Rect(x: inner.x, y: inner.maxY, width: inner.width, height: 1), into: &buf)
+        }
+        for (k, i) in o.scroll.visible.enumerated() where k < inner.height && o.lines.indices.contains(i) {
+            line(o.lines[i], number: i, search: search, x: inner.x + 1, y: inner.y + k, clip: inner, into: &buf)
+        }
+    }
+
+    static func line(_ runs: StyledLine, number i: Int, search: TextSearch, x: Int, y: Int, clip: Rect, into buf: inout CellBuffer) {
+        var x = x
+        let marks = search.highlights(line: i)
+        let skip = search.index.continuation[i] ? 1 : 0
+        for run in runs.prefix(skip) { x = buf.write(run.text, x: x, y: y, style: Style(fg: run.role, bg: .surface), clip: clip) }
+        guard !marks.isEmpty else {
+            for run in runs.dropFirst(skip) { x = buf.write(run.text, x: x, y: y, style: Style(fg: run.role, bg: .surface), clip: clip) }
+            return
+        }
+        // Character by character only on lines with a match: the folded byte offsets say which are inside one.
+        var offset = search.index.lineStart[i], m = 0
+        for run in runs.dropFirst(skip) {
+            var segment = "", state = 0
+            for c in run.text {
+                let end = offset + SearchIndex.foldedLength(c)
+                while m < marks.count, marks[m].range.upperBound <= offset { m += 1 }
+                let inside = m < marks.count && marks[m].range.lowerBound < end
+                let now = inside ? (marks[m].current ? 2 : 1) : 0
+                if now != state, !segment.isEmpty {
+                    x = buf.write(segment, x: x, y: y, style: style(run.role, state), clip: clip)
+                    segment = ""
+                }
+                state = now
+                segment.append(c)
+                offset = end
+            }
+            if !segment.isEmpty { x = buf.write(segment, x: x, y: y, style: style(run.role, state), clip: clip) }
+        }
+    }
+
+    static func style(_ role: Role, _ state: Int) -> Style {
+        switch state {
+        case 1: return Style(fg: .text, bg: .selection)
+        case 2: return Style(fg: .background, bg: .warning, [.bold])
+        default: return Style(fg: role, bg: .surface)
+        }
+    }
+
+    static func searchLine(_ s: TextSearch, in line: Rect, into buf: inout CellBuffer) {
+        buf.fill(line, style: Style(fg: .text, bg: .surface))
+        var x = buf.write("/ ", x: line.x + 1, y: line.y, style: Style(fg: .accent, bg: .surface, [.bold]), clip: line)
+        if let editor = s.editor {
+            let shown = editor.visibleSlice(width: max(1, line.maxX - x - 24))
+            buf.write(shown.text, x: x, y: line.y, style: Style(fg: .text, bg: .surface), clip: line)
+            buf.cursor = Point(x: x + shown.cursorColumn, y: line.y)
+            x += max(DisplayWidth.of(shown.text), shown.cursorColumn + 1)
+        } else {
+            x = buf.write(TextFit.fit(s.query, max(1, line.width / 2)), x: x, y: line.y, style: Style(fg: .text, bg: .surface), clip: line)
+        }
+        let keys = s.isEditing ? "Enter keeps · Esc closes" : "n/N next/previous · / edits · Esc closes"
+        let role: Role = s.needle.isEmpty ? .muted : (s.total == 0 ? .error : .muted)
+        let note = "   \(s.summary)   \(keys)"
+        buf.write(TextFit.fit(note, max(0, line.maxX - x)), x: x, y: line.y, style: Style(fg: role, bg: .surface), clip: line)
     }
 }
 

@@ -26,6 +26,7 @@ public func render(_ state: AppState) -> CellBuffer {
     switch state.overlay {
     case .help(let o)?: HelpOverlay.render(state, o, into: &buf)
     case .detail(_, let o)?: DetailOverlay.render(state, o, into: &buf)
+    case .compare(_, _, let o)?: CompareOverlay.render(state, o, into: &buf)
     case .confirmSend(let errors)?: ConfirmOverlay.render(errors: errors, into: &buf)
     case .confirmDiscard(let pending)?: DiscardOverlay.render(state, pending: pending, into: &buf)
     case nil: break

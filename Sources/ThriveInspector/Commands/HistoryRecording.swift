@@ -1,0 +1,62 @@
+import Foundation
+import ThriveConfig
+import ThriveCore
+
+/// The history side of `send`: a row written before the request leaves, so a crash mid-send still leaves a
+/// trace (marked interrupted later), then updated with the outcome. A history that cannot be written costs a
+/// warning on stderr, never the send.
+struct SendHistory {
+    private var store: (any HistoryStore)?
+
+    init(flags: HistoryFlags, settings: Settings) {
+        let secrets = settings.apiKey.map { [$0.value] } ?? []
+        let (store, warning) = flags.open(config: settings.config, secrets: secrets)
+        // Given at open too, but added again so a store that ignores the open-time list still scrubs the key.
+        for secret in secrets { store?.addSecret(secret) }
+        if let warning { printError(warning) }
+        self.store = store
+    }
+
+    /// Records the send as in flight; nil when there is no history (or it just failed).
+    mutating func willSend(_ request: APIRequest, target: String) -> HistoryEntry? {
+        guard let store else { return nil }
+        let entry = HistoryEntry(id: UUID(), sentAt: Date(), request: request, target: target)
+        do {
+            try store.record(entry)
+            return entry
+        } catch {
+            printError("history is off for this run: \(HistoryOpener.message(error))")
+            self.store = nil
+            return nil
+        }
+    }
+
+    /// Stores how the send ended.
+    func didSend(_ entry: HistoryEntry?, report: SendReport) {
+        guard let store, let entry else { return }
+        do { try store.update(entry.completed(by: report)) } catch {
+            printError("the send was not recorded in the history: \(HistoryOpener.message(error))")
+        }
+    }
+}
+
+extension HistoryEntry {
+    /// This in-flight entry with the report's outcome, as the UI's history records it.
+    func completed(by report: SendReport) -> HistoryEntry {
+        var e = self
+        e.retries = report.retries
+        e.summary = report.summary
+        guard let final = report.final else { return e }
+        e.latency = final.latency
+        switch final.outcome {
+        case .success(let r):
+            e.status = .answered(status: r.status)
+            // A server may echo auth headers; the store scrubs the key, this masks any other credential.
+            e.responseHeaders = r.headers.map(\.masked)
+            e.responseBody = r.json?.pretty() ?? r.bodyText
+        case .failure(let error):
+            e.status = .failed(kind: error.shortLabel, message: error.message)
+        }
+        return e
+    }
+}
