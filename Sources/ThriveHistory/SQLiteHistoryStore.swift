@@ -119,14 +119,14 @@ public final class SQLiteHistoryStore: HistoryStore {
         try write { db in
             var deleted = 0
             if let olderThan {
-                try db.execute(sql: "DELETE FROM sends WHERE sent_at < ?", arguments: [olderThan.timeIntervalSince1970])
+                try db.execute(sql: "DELETE FROM sends WHERE sent_at < ? AND outcome <> 'in_flight'", arguments: [olderThan.timeIntervalSince1970])
                 deleted += db.changesCount
             }
             if let keepNewest {
                 if keepNewest <= 0 {
-                    try db.execute(sql: "DELETE FROM sends")
+                    try db.execute(sql: "DELETE FROM sends WHERE outcome <> 'in_flight'")
                 } else {
-                    try db.execute(sql: "DELETE FROM sends WHERE seq <= (SELECT seq FROM sends ORDER BY seq DESC LIMIT 1 OFFSET ?)",
+                    try db.execute(sql: "DELETE FROM sends WHERE outcome <> 'in_flight' AND seq <= (SELECT seq FROM sends ORDER BY seq DESC LIMIT 1 OFFSET ?)",
                                    arguments: [keepNewest])
                 }
                 deleted += db.changesCount

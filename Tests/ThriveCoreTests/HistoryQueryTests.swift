@@ -33,4 +33,10 @@ struct HistoryQueryTests {
         #expect(HistoryQuery.parse("since:yesterday", now: now).map(\.terms) != .success([]))
         if case .failure(let e) = HistoryQuery.parse("since:", now: now) { #expect(e.message.hasPrefix("since: needs a value")) } else { Issue.record("accepted") }
     }
+
+    @Test func aMistypedFilterNameIsAnErrorButURLsAndTimesStayText() throws {
+        guard case .failure(let e) = HistoryQuery.parse("stauts:4xx", now: now) else { Issue.record("a typo matched as text"); return }
+        #expect(e.message.hasPrefix("stauts: is not a filter"))
+        #expect(try parse("12:30 https://x.io \"plan:pro\"") == [.text("12:30"), .text("https://x.io"), .text("plan:pro")])
+    }
 }

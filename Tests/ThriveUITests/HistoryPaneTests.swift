@@ -108,6 +108,28 @@ import ThriveCore
         #expect(render(s).text.contains("No entry matches"))
     }
 
+    @Test func aSendThatEndsMatchingTheSearchJoinsTheList() throws {
+        var s = Self.state(Self.store(10))
+        _ = Fixtures.key(&s, .char("/"))
+        Fixtures.type(&s, "status:2xx")
+        _ = Fixtures.key(&s, .enter)
+        #expect(s.history.count == 8)
+        s.focus = .templates
+        let (id, request) = try Fixtures.send(&s)
+        #expect(s.history.count == 8, "in flight, it has no status yet")
+        _ = update(&s, .sendFinished(id: id, report: Fixtures.report(request, status: 200, body: "{}")))
+        #expect(s.history.count == 9 && s.history.row(8)?.id == id)
+    }
+
+    @Test func enterOnABadSearchKeepsTheLineOpen() {
+        var s = Self.state(Self.store(10))
+        _ = Fixtures.key(&s, .char("/"))
+        Fixtures.type(&s, "status:abc")
+        _ = Fixtures.key(&s, .enter)
+        #expect(s.keyContext == .historySearch, "the words on screen must be the search in force")
+        #expect(s.status?.text.contains("status:abc is not a status") == true)
+    }
+
     @Test func searchScreen() throws {
         var s = Self.state(Self.store(60))
         _ = Fixtures.key(&s, .char("/"))

@@ -118,6 +118,28 @@ public struct HistoryEntry: Sendable, Identifiable, Hashable {
     }
 }
 
+extension HistoryEntry {
+    /// This in-flight entry with the report's outcome: what the UI and `send` both store. The body is kept as
+    /// received (views pretty-print it), so an export reproduces what the server sent.
+    public func completed(by report: SendReport) -> HistoryEntry {
+        var e = self
+        e.retries = report.retries
+        e.summary = report.summary
+        guard let final = report.final else { return e }
+        e.latency = final.latency
+        switch final.outcome {
+        case .success(let r):
+            e.status = .answered(status: r.status)
+            // A server may echo auth headers; the store scrubs the key, this masks any other credential.
+            e.responseHeaders = r.headers.map(\.masked)
+            e.responseBody = r.bodyText
+        case .failure(let error):
+            e.status = .failed(kind: error.shortLabel, message: error.message)
+        }
+        return e
+    }
+}
+
 /// How a send ended, in the words `history --json` uses.
 public enum HistoryOutcome: String, Sendable, Hashable, CaseIterable {
     case inFlight = "in_flight", answered, failed, cancelled, interrupted

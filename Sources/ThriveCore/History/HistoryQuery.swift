@@ -37,6 +37,9 @@ public struct HistoryQuery: Sendable, Equatable {
             if word.text.lowercased() == "failed" { terms.append(.failed); continue }
             guard let colon = word.text.firstIndex(of: ":"),
                   keys.contains(word.text[..<colon].lowercased()) else {
+                if let typo = unknownFilter(word.text) {
+                    return .failure(HistoryQueryError("\(typo): is not a filter; filters are status:, event:, user:, group:, target:, since:, before: and failed (quote text to search for it)"))
+                }
                 terms.append(.text(word.text))
                 continue
             }
@@ -62,6 +65,15 @@ public struct HistoryQuery: Sendable, Equatable {
             }
         }
         return .success(HistoryQuery(terms: terms))
+    }
+
+    /// `stauts:4xx` looks like a filter with a typo: letters, a colon, a value. Treated as text it would
+    /// silently match nothing, so it is an error instead; URLs (`http://…`) and times (`12:30`) stay text.
+    static func unknownFilter(_ word: String) -> String? {
+        guard let colon = word.firstIndex(of: ":"), colon != word.startIndex else { return nil }
+        let key = word[..<colon], value = word[word.index(after: colon)...]
+        guard key.count <= 12, key.allSatisfy({ $0.isASCII && $0.isLetter }), let first = value.first, first != "/" else { return nil }
+        return TextPreview.short(String(key), 20)
     }
 
     private static func example(_ key: String) -> String {

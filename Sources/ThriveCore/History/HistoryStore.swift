@@ -105,8 +105,12 @@ public final class InMemoryHistoryStore: HistoryStore, @unchecked Sendable {
     public func prune(olderThan: Date?, keepNewest: Int?) -> Int {
         locked {
             let before = rows.count
-            if let olderThan { rows.removeAll { $0.sentAt < olderThan } }
-            if let keepNewest, rows.count > keepNewest { rows.removeFirst(rows.count - max(0, keepNewest)) }
+            // A send in flight is never pruned: its row must be there when it ends.
+            if let olderThan { rows.removeAll { $0.sentAt < olderThan && $0.outcome != .inFlight } }
+            if let keepNewest, rows.count > keepNewest {
+                let cut = rows.count - max(0, keepNewest)
+                rows = rows.enumerated().filter { $0.offset >= cut || $0.element.outcome == .inFlight }.map(\.element)
+            }
             return before - rows.count
         }
     }

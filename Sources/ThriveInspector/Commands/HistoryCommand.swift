@@ -78,12 +78,17 @@ struct HistoryListCommand: ParsableCommand {
         var count = 0
         do {
             if json {
+                // `outcome` is one of answered, failed, cancelled, interrupted (the contract): a send still in
+                // flight in a live program has none yet, so it is left out and counted on stderr.
+                var inFlight = 0
                 try store.forEach(matching: q, limit: cap) { entry in
+                    guard entry.outcome != .inFlight else { inFlight += 1; return }
                     print(count == 0 ? "[" : ",", terminator: "\n  ")
                     print(JSONValue.object(HistoryJSON.summary(entry)).compact(), terminator: "")
                     count += 1
                 }
                 print(count == 0 ? "[]" : "\n]")
+                if inFlight > 0 { printError("\(inFlight) send\(inFlight == 1 ? " is" : "s are") still in flight and not listed") }
             } else {
                 let text = HistoryText()
                 try store.forEach(matching: q, limit: cap) { entry in

@@ -39,24 +39,3 @@ struct SendHistory {
         }
     }
 }
-
-extension HistoryEntry {
-    /// This in-flight entry with the report's outcome, as the UI's history records it.
-    func completed(by report: SendReport) -> HistoryEntry {
-        var e = self
-        e.retries = report.retries
-        e.summary = report.summary
-        guard let final = report.final else { return e }
-        e.latency = final.latency
-        switch final.outcome {
-        case .success(let r):
-            e.status = .answered(status: r.status)
-            // A server may echo auth headers; the store scrubs the key, this masks any other credential.
-            e.responseHeaders = r.headers.map(\.masked)
-            e.responseBody = r.json?.pretty() ?? r.bodyText
-        case .failure(let error):
-            e.status = .failed(kind: error.shortLabel, message: error.message)
-        }
-        return e
-    }
-}

@@ -48,6 +48,11 @@ func handleHistorySearchAction(_ state: inout AppState, _ action: Action) -> [Ef
     switch action {
     case .confirm:
         applyPendingSearch(&state)
+        if let error = state.history.searchError {
+            // Closing the line would leave words on screen that do not filter the list: stay and say why.
+            state.status = StatusMessage("search: \(error)", .error)
+            return [.cancelTimer(.historySearch)]
+        }
         state.history.searchEditor = nil
         state.status = state.history.searchError.map { StatusMessage("search: \($0)", .error) }
             ?? StatusMessage(state.history.searchText.isEmpty ? "showing all history" : "\(state.history.count) matching: Esc clears the search", .info)

@@ -34,19 +34,12 @@ func requestSend(_ state: inout AppState, confirmed: Bool) -> [Effect] {
 }
 
 func finishSend(_ state: inout AppState, id: UUID, report: SendReport) -> [Effect] {
-    guard var entry = state.inFlight.removeValue(forKey: id)?.entry else { return [] }
-    entry.retries = report.retries
-    entry.summary = report.summary
+    guard let entry = state.inFlight.removeValue(forKey: id)?.entry.completed(by: report) else { return [] }
     if let final = report.final {
-        entry.latency = final.latency
         switch final.outcome {
         case .success(let r):
-            entry.status = .answered(status: r.status)
-            entry.responseHeaders = r.headers
-            entry.responseBody = r.json?.pretty() ?? r.bodyText
             state.status = StatusMessage(report.summary, r.isSuccess ? .success : .error)
         case .failure(let e):
-            entry.status = .failed(kind: e.shortLabel, message: e.message)
             state.status = StatusMessage(e == .cancelled ? "request cancelled" : "no response: \(report.summary)", e == .cancelled ? .warning : .error)
         }
     }

@@ -106,6 +106,9 @@ public struct HistoryPaneState: Sendable {
         }
         if let k = window.firstIndex(where: { $0.id == entry.id }) {
             if query.matches(entry) { window[k] = entry.summaryRow } else { reload() }
+        } else if query.matches(entry) {
+            // Under a search (status:2xx), a send starts outside the list and joins it when it ends.
+            reload()
         }
         return nil
     }
