@@ -37,6 +37,8 @@ let package = Package(
         ),
         // The durable history: every send in SQLite (GRDB), searchable with FTS5, safe against crashes and two writers.
         .target(name: "ThriveHistory", dependencies: ["ThriveCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The replay engine: plans, paces, retries and journals a replay of imported events, exactly once.
+        .target(name: "ThriveReplay", dependencies: ["ThriveCore"]),
         // Config file, API key sources, user templates and theme files (YAML via Yams).
         .target(
             name: "ThriveConfig",
@@ -61,7 +63,7 @@ let package = Package(
             name: "thrive-inspector",
             dependencies: [
                 "ThriveCore", "ThriveNet", "ThriveSandbox", "ThriveConfig", "ThriveUI", "ThriveRuntime", "ThriveHistory",
-                "TerminalScreen", "NcursesBackend", "CTerminalHygiene",
+                "ThriveReplay", "TerminalScreen", "NcursesBackend", "CTerminalHygiene",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/ThriveInspector"
@@ -71,7 +73,8 @@ let package = Package(
         // Prints speed and memory figures (release build); no test asserts timings.
         .executableTarget(
             name: "ThriveBench",
-            dependencies: ["ThriveCore", "ThriveNet", "ThriveSandbox", "ThriveUI", "TerminalScreen", "ProcessSpawn", "ThriveHistory"]
+            dependencies: ["ThriveCore", "ThriveNet", "ThriveSandbox", "ThriveUI", "TerminalScreen", "ProcessSpawn", "ThriveHistory",
+                           "ThriveReplay"]
         ),
         .testTarget(
             name: "ThriveCoreTests",
@@ -86,6 +89,9 @@ let package = Package(
         ]),
         .testTarget(name: "ThriveNetTests", dependencies: ["ThriveNet", "ThriveSandbox", "ThriveCore", "ThriveTestSupport"]),
         .testTarget(name: "ThriveHistoryTests", dependencies: ["ThriveHistory", "ThriveCore"]),
+        .testTarget(name: "ThriveReplayTests", dependencies: [
+            "ThriveReplay", "ThriveCore", "ThriveHistory", "ThriveNet", "ThriveSandbox", "ThriveTestSupport",
+        ]),
         .testTarget(name: "TerminalScreenTests", dependencies: ["TerminalScreen"]),
         // Drives the built binary: CLI exit codes and messages, the standalone sandbox, the UI in tmux.
         .testTarget(name: "ThriveInspectorTests", dependencies: ["thrive-inspector", "ThriveCore", "ProcessSpawn", "ThriveTestSupport"]),

@@ -85,6 +85,34 @@ enum UIBench {
             + "\n  next/previous event ]/[ " + Measure.summary(toggle) + "\n  preview PgDn/PgUp " + Measure.summary(scroll)
     }
 
+    /// "import 10,000 events and scroll the batch view": the reader on the NDJSON text (the runner's part, off
+    /// the loop's thread), then `update` with the set (draft, findings, preview, batch view) and the first frame,
+    /// then keys in the batch view, the errors filter and fix-all over every event, each with a frame.
+    static func importAndScrollBatch(events: Int = 10_000) -> String {
+        let lines = (1...events).map { k in
+            let key = k % 3 == 0 ? "event" : "event_name"
+            return #"{"\#(key)": "app_opened", "user_id": "user-\#(k)", "timestamp": "2026-09-21T14:00:00Z", "properties": {"plan": "pro", "seats": \#(k % 50)}}"#
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        var set = ImportedSet()
+        let read = Measure.seconds { set = EventImport.parse(text, name: "export.ndjson") }
+        var state = state()
+        let load = Measure.seconds {
+            _ = update(&state, .fileImported(path: "export.ndjson", result: .success(set)))
+            _ = render(state)
+        }
+        func sample(_ n: Int, _ key: (Int) -> Key) -> [Double] {
+            (0..<n).map { k in Measure.seconds { _ = update(&state, .terminal(.key(key(k)))); _ = render(state) } }
+        }
+        let move = sample(1_000) { k in k % 400 < 200 ? .down : .up }
+        let page = sample(400) { k in k % 100 < 50 ? .pageDown : .pageUp }
+        let filter = sample(20) { _ in .char("e") }
+        let fixAll = Measure.seconds { _ = update(&state, .terminal(.key(.char("F")))); _ = render(state) }
+        return "import \(events.formatted()) events and scroll the batch view: read \(Measure.ms(read)), draft + batch view + first frame "
+            + Measure.ms(load) + "\n  batch view ↓/↑ " + Measure.summary(move) + "\n  PgDn/PgUp " + Measure.summary(page)
+            + "\n  e (errors only / all) " + Measure.summary(filter) + "\n  F (fix-all, \(state.status?.text ?? "")) " + Measure.ms(fixAll)
+    }
+
     /// The release binary in tmux: time from spawn until the first full frame is on screen.
     static func launchToFirstFrame(binary: String, runs: Int = 7) -> String {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { return "launch: tmux not installed, skipped" }

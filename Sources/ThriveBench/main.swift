@@ -8,12 +8,24 @@ func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").ut
 // Nothing here asserts a target: speed and memory goals are read off this output, never timed in tests.
 let binaryDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 say("thrive-bench (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
-// `thrive-bench history` prints only the history figures.
+// `thrive-bench history` prints only the history figures; `thrive-bench replay` only the replay figure.
 let onlyHistory = CommandLine.arguments.dropFirst().contains("history")
+let onlyReplay = CommandLine.arguments.dropFirst().contains("replay")
+// `thrive-bench import` prints only the import and batch view figure.
+if CommandLine.arguments.dropFirst().contains("import") {
+say(UIBench.importAndScrollBatch())
+exit(0)
+}
+if onlyReplay {
+say(try await ReplayBench.throughput())
+exit(0)
+}
 if !onlyHistory {
 say(CoreBench.parseAndValidate())
 say(try await CoreBench.sequentialSends())
+say(try await ReplayBench.throughput())
 say(UIBench.keystrokeWithBatch())
+say(UIBench.importAndScrollBatch())
 say(UIBench.keystroke(historyRows: 0))
 say(UIBench.keystroke(historyRows: 10_000))
 say("peak memory after 10,000 history rows: \(Measure.peakRSS())")

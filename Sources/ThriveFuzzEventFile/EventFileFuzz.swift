@@ -4,10 +4,12 @@ import ThriveFuzzSupport
 
 /// Event files (one JSON value, or NDJSON): the result agrees with the JSON parser, NDJSON written back from the
 /// result reads the same, a file whose every non-blank line is one JSON value reads as those values, and errors
-/// name the file and a line that exists.
+/// name the file and a line that exists. The importer (see ImportFuzz.swift) reads the same input.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    checkEventFile(Fuzz.text(data, size))
+    let text = Fuzz.text(data, size)
+    checkEventFile(text)
+    checkEventImport(text)
     return 0
 }
 

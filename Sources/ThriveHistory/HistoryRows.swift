@@ -35,10 +35,13 @@ enum HistoryRows {
     /// Rewrites every part of an existing send (the in-memory store replaces the whole entry, so this does too);
     /// returns false when the id is unknown.
     static func rewrite(_ e: HistoryEntry, _ db: Database) throws -> Bool {
-        let lookup = try db.cachedStatement(sql: "SELECT seq FROM sends WHERE id = ?")
-        guard let seq = try Int64.fetchOne(lookup, arguments: [e.id.uuidString]) else {
+        let lookup = try db.cachedStatement(sql: "SELECT s.seq, p.request_body FROM sends s LEFT JOIN send_payloads p ON p.seq = s.seq WHERE s.id = ?")
+        guard let row = try Row.fetchOne(lookup, arguments: [e.id.uuidString]) else {
             return false
         }
+        let seq: Int64 = row[0]
+        let storedBody: String? = row[1]
+        if let storedBody, try rewriteOutcome(e, seq: seq, storedBody: storedBody, db) { return true }
         let events = e.events
         try db.cachedStatement(sql: "UPDATE sends SET \(assignments(sendColumns)) WHERE seq = ?")
             .execute(arguments: sendArguments(e, events) + [seq])
@@ -52,6 +55,23 @@ enum HistoryRows {
         try db.cachedStatement(sql: "DELETE FROM events WHERE send_seq = ?").execute(arguments: [seq])
         try insertEvents(events, seq: seq, db)
         return true
+    }
+
+    /// The common update: the request is the one recorded before it left and only the outcome is new. Then the
+    /// event rows (and their fingerprints, a hash per event) stay as they are and only the outcome columns are
+    /// written; rewriting a 1,000-event send's rows on every answer doubled a replay's history cost. False when the
+    /// body changed (the caller rewrites everything).
+    private static func rewriteOutcome(_ e: HistoryEntry, seq: Int64, storedBody: String, _ db: Database) throws -> Bool {
+        let body = e.requestBody.compact()
+        guard body == storedBody else { return false }
+        let items = e.requestBody.arrayValue ?? [e.requestBody]
+        let first = items.first.map { EventRecord($0, endpoint: e.endpoint) }
+        try db.cachedStatement(sql: "UPDATE sends SET \(assignments(sendColumns)) WHERE seq = ?")
+            .execute(arguments: sendArguments(e, count: items.count, first: first) + [seq])
+        try db.cachedStatement(sql: """
+            UPDATE send_payloads SET request_headers = ?, response_headers = ?, response_body = ?, summary_text = ? WHERE seq = ?
+            """).execute(arguments: [headersText(e.requestHeaders), headersText(e.responseHeaders), e.responseBody, e.summary, seq])
+        return db.changesCount > 0
     }
 
     private static func assignments(_ columns: String) -> String {
@@ -71,11 +91,15 @@ enum HistoryRows {
 
     /// The list row; `event_count`, `first_event` and `subject` as `HistoryEntry.summaryRow` derives them.
     private static func sendArguments(_ e: HistoryEntry, _ events: [EventRecord]) -> StatementArguments {
+        sendArguments(e, count: events.count, first: events.first)
+    }
+
+    private static func sendArguments(_ e: HistoryEntry, count: Int, first: EventRecord?) -> StatementArguments {
         var failureKind: String?, failureMessage: String?
         if case .failed(let kind, let message) = e.status { failureKind = kind; failureMessage = message }
         return [e.id.uuidString, e.sentAt.timeIntervalSince1970, e.target, e.profile, e.endpoint.rawValue, e.method, e.url,
                 e.outcome.rawValue, e.httpStatus, failureKind, failureMessage, e.latency, e.retries, e.summary,
-                events.count, events.first?.name ?? e.endpoint.rawValue, events.first?.subject]
+                count, first?.name ?? e.endpoint.rawValue, first?.subject]
     }
 
     /// Bodies, then the texts the in-memory store searches besides them (`HistoryQuery.Term.matches`).

@@ -10,6 +10,7 @@ enum HistorySchema {
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1") { db in try v1(db) }
+        m.registerMigration("v2") { db in try ReplayJournalSchema.v2(db) }
         return m
     }
 

@@ -18,7 +18,7 @@ struct ThriveInspector: AsyncParsableCommand {
         3 no response (network failure), 64 a command-line usage error (unknown option, missing value).
         """,
         version: "0.1.0",
-        subcommands: [UICommand.self, TemplatesCommand.self, ValidateCommand.self, SendCommand.self, HistoryCommand.self, SandboxCommand.self],
+        subcommands: [UICommand.self, TemplatesCommand.self, ValidateCommand.self, SendCommand.self, ReplayCommand.self, HistoryCommand.self, SandboxCommand.self],
         defaultSubcommand: UICommand.self
     )
 

@@ -54,6 +54,13 @@ final class EffectRunner {
                 quitRequested = true
             case .suspend:
                 backend.suspend()  // returns after `fg`; the backend queues a resize so the next frame repaints
+            case .listDirectory(let directory):
+                // Off the loop's thread: a slow disk or a huge folder must not stall keys.
+                let list = services.listDirectory, mailbox = self.mailbox
+                Task.detached { mailbox.post(.directoryListed(directory: directory, result: list(directory))) }
+            case .importFile(let path):
+                let read = services.importFile, mailbox = self.mailbox
+                Task.detached { mailbox.post(.fileImported(path: path, result: read(path))) }
             }
         }
     }

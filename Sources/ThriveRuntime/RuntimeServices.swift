@@ -12,11 +12,18 @@ public struct RuntimeServices: Sendable {
     public var palette: @Sendable (String) -> Palette?
     /// The wall clock; `update` sees it only as `state.now`, set before each message.
     public var clock: @Sendable () -> Date
+    /// Lists a folder for Tab completion in the `o` prompt (folders end in `/`).
+    public var listDirectory: @Sendable (String) -> Result<[String], EventImportError>
+    /// Reads an event file for `o` (JSON, NDJSON, HAR, curl) through the one import reader.
+    public var importFile: @Sendable (String) -> Result<ImportedSet, EventImportError>
 
     public init(sender: any RequestSending,
                 startSandbox: @escaping @Sendable () async throws -> (port: Int, faults: String?),
                 palette: @escaping @Sendable (String) -> Palette? = { _ in nil },
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+                clock: @escaping @Sendable () -> Date = { Date() },
+                listDirectory: @escaping @Sendable (String) -> Result<[String], EventImportError> = FileEffects.list,
+                importFile: @escaping @Sendable (String) -> Result<ImportedSet, EventImportError> = FileEffects.importFile) {
         self.sender = sender; self.startSandbox = startSandbox; self.palette = palette; self.clock = clock
+        self.listDirectory = listDirectory; self.importFile = importFile
     }
 }

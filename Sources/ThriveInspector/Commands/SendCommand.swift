@@ -23,7 +23,7 @@ struct SendCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Start from this template (see 'templates').", valueName: "NAME"))
     var template: String?
 
-    @Option(help: ArgumentHelp("Send the events in this file (JSON object, array or NDJSON).", valueName: "PATH"))
+    @Option(help: ArgumentHelp("Send the events in this file (JSON object or array, NDJSON, HAR, or curl commands).", valueName: "PATH"))
     var file: String?
 
     @Option(help: ArgumentHelp("Import the request from a curl command (its body and endpoint; its key is not used).", valueName: "CMD"))
@@ -45,7 +45,7 @@ struct SendCommand: AsyncParsableCommand {
     @Flag(name: .customLong("reveal-key"), help: "Show the API key in --dry-run output instead of masking it.")
     var revealKey = false
 
-    @Flag(help: "Send even when validation finds errors.")
+    @Flag(help: "Send even when validation finds errors, or when parts of --file cannot be read (the rest is sent).")
     var force = false
 
     // `.unconditional` so `--timeout -1` reaches the range check below instead of being taken for a flag.
@@ -69,14 +69,19 @@ struct SendCommand: AsyncParsableCommand {
         }
         let settings = try target.resolve()
         let catalogue = UserTemplates.catalogue()
-        var (body, ep) = try composeBody(catalogue: catalogue)
+        var (body, ep, imported) = try composeBody(catalogue: catalogue)
         if let endpoint { ep = endpoint }
         body = RequestBuilder.normalizedBody(body)
         let findings = Validator(catalogue: catalogue).validate(body: body, endpoint: ep)
         if !findings.isEmpty {
             printError("validation: \(FindingPrinter.counts(findings))")
-            FindingPrinter.text(findings).forEach(printError)
+            if let imported {
+                FindingPrinter.text(FindingPrinter.locate(findings, sources: imported.events.map(\.position))).forEach(printError)
+            } else {
+                FindingPrinter.text(findings).forEach(printError)
+            }
         }
+        let unreadable = !(imported?.problems.isEmpty ?? true)
         if !dryRun, !force, findings.contains(where: { $0.severity == .error }) {
             throw CLIError("not sent: the request has validation errors the API would reject (fix them, or pass --force to send anyway)")
         }
@@ -85,7 +90,7 @@ struct SendCommand: AsyncParsableCommand {
             print(RequestPrinter.render(request, format: format, reveal: revealKey)
                 .replacingOccurrences(of: "127.0.0.1:0/", with: "127.0.0.1:<sandbox-port>/"))
             // The same verdict a real send would give: the request printed, but the API would reject it.
-            if !force, findings.contains(where: { $0.severity == .error }) { throw Exit.badInput }
+            if !force, unreadable || findings.contains(where: { $0.severity == .error }) { throw Exit.badInput }
             return
         }
         var recorder = SendHistory(flags: history, settings: settings)
@@ -129,8 +134,9 @@ struct SendCommand: AsyncParsableCommand {
         }
     }
 
-    /// The body and endpoint from exactly one of --template, --file, --curl, with --set applied.
-    private func composeBody(catalogue: TemplateCatalogue) throws -> (JSONValue, Endpoint) {
+    /// The body and endpoint from exactly one of --template, --file, --curl, with --set applied, and for --file
+    /// what the import read (sources for the findings, problems already listed).
+    private func composeBody(catalogue: TemplateCatalogue) throws -> (JSONValue, Endpoint, ImportedSet?) {
         let sources = [template != nil, file != nil, curl != nil].filter { $0 }.count
         guard sources == 1 else {
             throw CLIError(sources == 0 ? "say what to send: --template NAME, --file PATH or --curl 'CMD'"
@@ -139,14 +145,17 @@ struct SendCommand: AsyncParsableCommand {
         var body: JSONValue
         var ep: Endpoint
         var spec: EventTemplate?
+        var imported: ImportedSet?
         if let template {
             guard let t = catalogue.template(named: template) else {
                 throw CLIError("unknown template \"\(template)\"; run 'thrive-inspector templates' to list them")
             }
             body = DraftFactory().makeBody(t); ep = t.endpoint; spec = t
         } else if let file {
-            do { body = RequestBuilder.normalizedBody(try EventFile.read(file)) } catch { throw CLIError(error.message) }
-            ep = EndpointGuess.guess(body: body)
+            let set = try importFile(file)
+            body = set.body
+            ep = set.events.first?.endpoint ?? .track
+            imported = set
         } else {
             let imported: ImportedRequest
             do { imported = try CurlImport.parse(curl ?? "") } catch { throw CLIError("cannot import the curl command: \(error.message)") }
@@ -158,7 +167,28 @@ struct SendCommand: AsyncParsableCommand {
             if imported.apiKey != nil { printError("note: the API key inside the curl command was not used") }
         }
         for a in assignments { try Assignment.apply(a, to: &body, template: spec, catalogue: catalogue, endpoint: ep) }
-        return (body, ep)
+        return (body, ep, imported)
+    }
+
+    /// Reads --file through the importer (HAR, curl files, NDJSON with bad lines). Unreadable parts are listed
+    /// with their positions and stop the send unless --force (then the rest is sent), like validation errors.
+    private func importFile(_ file: String) throws -> ImportedSet {
+        let set: ImportedSet
+        do { set = try EventImport.read(path: file) } catch { throw CLIError(error.message) }
+        if !set.problems.isEmpty {
+            printError("\(file): \(FindingPrinter.unreadable(set.problems.count, set.formats.first)) set aside:")
+            FindingPrinter.text(FindingPrinter.locate(set.problems, format: set.formats.first)).forEach(printError)
+            if !force, !dryRun {
+                throw CLIError("not sent: parts of \(file) cannot be read (fix them, or pass --force to send the \(set.events.count) events that were read)")
+            }
+        }
+        guard !set.events.isEmpty else { throw CLIError("\(file): no events to send") }
+        let endpoints = Set(set.events.map(\.endpoint))
+        if endpoint == nil, endpoints.count > 1 {
+            throw CLIError("\(file) mixes \(endpoints.map(\.path).sorted().joined(separator: ", ")) events and one request goes to one endpoint; pass --endpoint or use replay")
+        }
+        if !set.foundKeys.isEmpty { printError("note: the API key inside \(file) was not used") }
+        return set
     }
 }
 

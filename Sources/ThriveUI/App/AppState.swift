@@ -27,6 +27,8 @@ public enum Overlay: Sendable, Equatable {
     case confirmSend(errors: [String])
     /// Loading this would replace a draft the user has changed: discard it?
     case confirmDiscard(PendingLoad)
+    /// One row per event of the draft (`b`, and after an import of several events).
+    case batch(BatchView)
 }
 
 /// A scrolling text overlay: its lines, worked out when it opens (or the width changes), and its scroll.
@@ -42,6 +44,8 @@ public struct TextOverlay: Sendable, Equatable {
 public enum PendingLoad: Sendable, Equatable {
     case template(name: String)
     case replay(id: UUID)
+    /// An imported file or paste; the set itself waits in `AppState.pendingImport`.
+    case imported(name: String, events: Int)
 }
 
 /// A send that has not finished.
@@ -83,6 +87,14 @@ public struct AppState: Sendable {
     public var now: Date { didSet { composer.now = now } }
     /// Where new ids come from (the history entry of a send, UUIDs typed into fields).
     public var ids: IDSource
+    /// The `o` path prompt, while it is open.
+    public var openPrompt: OpenPrompt?
+    /// What the current draft was imported from, with each event's send state; nil for other drafts.
+    public var importedBatch: ImportedBatch?
+    /// An API key that came with the last import: used only if the person presses `K`, never shown or stored.
+    public internal(set) var foundKey: FoundKey?
+    /// An import waiting for the answer to "discard your draft?".
+    var pendingImport: PendingImport?
 
     public init(size: Size, catalogue: TemplateCatalogue, destination: Destination, themeName: String = "default-dark",
                 themeNames: [String] = ["default-dark"], history: any HistoryStore = InMemoryHistoryStore(),
@@ -150,6 +162,9 @@ public struct AppState: Sendable {
         case .compare(let a, let b, var o)?:
             o.scroll.resize(count: o.lines.count, height: o.textHeight(in: layout.detailModal))
             overlay = .compare(a: a, b: b, o)
+        case .batch(var v)?:
+            v.scroll.resize(count: v.rows.count, height: BatchOverlay.listHeight(layout))
+            overlay = .batch(v)
         default: break
         }
     }

@@ -13,6 +13,11 @@ public enum Msg: Sendable {
     case sendFinished(id: UUID, report: SendReport)
     /// A timer the app started has fired.
     case timer(TimerID)
+    /// The folder a `.listDirectory` asked for (as typed, `~/…` included) and its entries, folders ending in
+    /// `/`; or why it could not be listed.
+    case directoryListed(directory: String, result: Result<[String], EventImportError>)
+    /// A file `.importFile` read: its events and what was set aside, or the line that says why it could not be read.
+    case fileImported(path: String, result: Result<ImportedSet, EventImportError>)
 }
 
 /// Timers the app can run, one of each at a time: starting one again moves its deadline.
@@ -39,4 +44,8 @@ public enum Effect: Sendable, Equatable {
     case quit
     /// Give the terminal back and stop, as Ctrl-Z does in a cooked terminal; drawing resumes on `fg`.
     case suspend
+    /// Lists a folder for the `o` prompt's Tab completion (`~` expanded by the runner); answered with `.directoryListed`.
+    case listDirectory(String)
+    /// Reads an event file with the import reader off the loop's thread; answered with `.fileImported`.
+    case importFile(path: String)
 }

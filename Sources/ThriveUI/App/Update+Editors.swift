@@ -29,6 +29,8 @@ func handleEditorAction(_ state: inout AppState, _ context: KeyContext, _ action
         return handleHistorySearchAction(&state, action)
     case .detailSearch:
         return handleDetailSearchAction(&state, action)
+    case .pathPrompt:
+        return handlePathPromptAction(&state, action)
     default: break
     }
     return []
@@ -46,6 +48,8 @@ func insertText(_ state: inout AppState, _ context: KeyContext, _ text: String) 
         return searchTextChanged(&state)
     case .detailSearch:
         insertDetailSearchText(&state, text)
+    case .pathPrompt:
+        insertPathText(&state, text)
     default: break
     }
     return []
@@ -55,6 +59,7 @@ func insertText(_ state: inout AppState, _ context: KeyContext, _ text: String) 
 func handlePaste(_ state: inout AppState, _ text: String) -> [Effect] {
     let context = state.keyContext
     if context.takesText { return insertText(&state, context, text) }
+    if case .pane = context { return pasteImport(&state, text) }
     state.status = StatusMessage("paste ignored: open a field with Enter (or raw mode with F2) first", .warning)
     return []
 }

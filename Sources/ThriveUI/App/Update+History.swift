@@ -95,6 +95,8 @@ func clearHistorySearch(_ state: inout AppState) {
 
 func replay(_ state: inout AppState, _ e: HistoryEntry) {
     state.composer.load(body: e.requestBody, endpoint: e.endpoint)
+    state.importedBatch = nil
+    state.foundKey = nil
     state.focus = .form
     state.status = StatusMessage("loaded the \(e.eventNames.first ?? e.endpoint.rawValue) request from \(Timestamp.format(e.sentAt)): edit and ^S to resend", .info)
 }

@@ -98,6 +98,7 @@ func handleDialogAction(_ state: inout AppState, _ action: Action?) -> [Effect] 
         state.status = StatusMessage("not sent", .info)
     case .confirmDiscard(let pending):
         guard yes else {
+            state.pendingImport = nil  // with any key it carried
             state.status = StatusMessage("kept your draft", .info)
             return []
         }
@@ -106,6 +107,8 @@ func handleDialogAction(_ state: inout AppState, _ action: Action?) -> [Effect] 
             if let t = state.catalogue.template(named: name) { loadTemplate(&state, t) }
         case .replay(let id):
             if let e = state.history.entry(id: id) { replay(&state, e) }
+        case .imported:
+            if let p = state.pendingImport { applyImport(&state, p.set, origin: p.origin) }
         }
     default: break
     }

@@ -21,7 +21,8 @@ func requestSend(_ state: inout AppState, confirmed: Bool) -> [Effect] {
     }
     if state.composer.errorCount > 0, !confirmed {
         let errors = state.composer.findings.filter { $0.severity == .error }
-        state.overlay = .confirmSend(errors: errors.map { "\($0.path.dotted.isEmpty ? "body" : $0.path.dotted): \($0.message)" })
+        // Named as the form and the batch view name events: "event 13 (line 13), user_id: …", never `12.user_id`.
+        state.overlay = .confirmSend(errors: errors.map(state.composer.describe))
         return []
     }
     let request = builder.build(endpoint: state.composer.endpoint, body: state.composer.body)

@@ -45,6 +45,8 @@ func selectTemplate(_ state: inout AppState) {
 
 func loadTemplate(_ state: inout AppState, _ t: EventTemplate) {
     state.withDrafts { c, drafts in c.load(template: t, drafts: drafts) }
+    state.importedBatch = nil
+    state.foundKey = nil
     state.focus = .form
     state.status = StatusMessage("new \(t.name) draft: Enter edits a field, ^S sends", .info)
 }

@@ -45,6 +45,8 @@ private func apply(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         guard !state.inFlight.isEmpty else { return [] }
         state.spinnerFrame += 1
         return [.startTimer(.spinner, after: 0.1)]
+    case .directoryListed(let directory, let result): return directoryListed(&state, directory: directory, result: result)
+    case .fileImported(let path, let result): return fileImported(&state, path: path, result: result)
     }
 }
 
@@ -72,7 +74,8 @@ func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .help: return handleHelpAction(&state, action)
     case .detail: return handleDetailAction(&state, action)
     case .dialog: return handleDialogAction(&state, action)
-    case .filter, .historySearch, .detailSearch, .field, .prompt, .rawEditor:
+    case .batch: return handleBatchAction(&state, action)
+    case .filter, .historySearch, .detailSearch, .field, .prompt, .rawEditor, .pathPrompt:
         switch action {
         case .send?: return requestSend(&state, confirmed: false)
         case .toggleRaw?: return toggleRaw(&state)
@@ -88,6 +91,11 @@ func handlePaneAction(_ state: inout AppState, _ pane: Pane, _ action: Action?, 
     case .send: return requestSend(&state, confirmed: false)
     case .toggleRaw: return toggleRaw(&state)
     case .help: state.openHelp(); return []
+    case .openFile: return openPathPrompt(&state)
+    case .batchView:
+        openBatchView(&state)
+        return []
+    case .useFoundKey: return useFoundKey(&state)
     case .nextPane: return cyclePane(&state, 1)
     case .previousPane: return cyclePane(&state, -1)
     case .cycleTheme:

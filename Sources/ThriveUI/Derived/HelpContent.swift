@@ -13,6 +13,8 @@ enum HelpContent {
         ("New property (a)", [.prompt]),
         ("Raw JSON (F2)", [.rawEditor]),
         ("In any text", [.textEditing]),
+        ("Open a file (o)", [.pathPrompt]),
+        ("Batch view (b)", [.batch]),
         ("Request details", [.detail]),
         ("This help", [.help]),
         ("Questions", [.dialog]),

@@ -57,6 +57,8 @@ public struct ComposerState: Sendable {
     private var revisionCounter = 0
     /// True once the user changed the draft since it was loaded; replacing it then asks first.
     public private(set) var isEdited = false
+    /// Where each event came from, for an imported draft (nil otherwise, or once raw edits change the count).
+    public private(set) var sources: [EventSource]?
 
     init(catalogue: TemplateCatalogue, now: Date) {
         self.catalogue = catalogue
@@ -100,6 +102,7 @@ public struct ComposerState: Sendable {
     public mutating func load(template t: EventTemplate, drafts: DraftFactory) {
         template = t
         endpoint = t.endpoint
+        sources = nil
         resetEditing()
         replaceBody(drafts.makeBody(t), syncRaw: true)
         isEdited = false
@@ -112,9 +115,16 @@ public struct ComposerState: Sendable {
         endpoint = ep
         let normalized = RequestBuilder.normalizedBody(newBody)
         template = normalized.arrayValue?.first.flatMap { catalogue.template(for: $0, endpoint: ep) }
+        sources = nil
         resetEditing()
         replaceBody(normalized, syncRaw: true)
         isEdited = false
+    }
+
+    /// Loads imported events as a batch; each keeps its number and source position for the names the UI gives it.
+    public mutating func load(imported events: [ImportedEvent], endpoint ep: Endpoint) {
+        load(body: .array(events.map(\.event)), endpoint: ep)
+        sources = events.map { EventSource(number: $0.number, position: $0.position) }
     }
 
     private mutating func resetEditing() {
@@ -144,6 +154,38 @@ public struct ComposerState: Sendable {
         } else {
             replaceBody(b, syncRaw: true)
         }
+    }
+
+    /// Applies many events' fixes (fix-all): each is applied inside its own event, then only those events are
+    /// rechecked and the totals counted once, so fixing 10,000 events costs one pass, not one per event.
+    /// - Returns: the number of events changed.
+    public mutating func apply(fixes: [Fix]) -> Int {
+        guard case .array(var a) = body else { return 0 }
+        body = .null  // the array below is then the only reference, changed in place
+        var changed: [Int] = []
+        for fix in fixes {
+            guard let k = fix.path.tokens.first.flatMap({ Int($0) }), a.indices.contains(k) else { continue }
+            let inner = JSONPointer(Array(fix.path.tokens.dropFirst()))
+            let local: Fix = switch fix {
+            case .renameKey(_, let to): .renameKey(at: inner, to: to)
+            case .setValue(_, let value): .setValue(at: inner, value: value)
+            }
+            if local.apply(to: &a[k]) { changed.append(k) }
+        }
+        body = .array(a)
+        guard !changed.isEmpty else { return 0 }
+        isEdited = true
+        let validator = Validator(catalogue: catalogue)
+        for k in changed {
+            revisionCounter += 1
+            eventRevisions[k] = revisionCounter
+            eventBytes[k] = a[k].compactByteCount
+            eventFindings[k] = validator.validate(event: a[k], endpoint: endpoint, at: JSONPointer([String(k)]), now: now)
+        }
+        recount()
+        refreshRows()
+        if mode == .raw { raw = TextArea(text: body.pretty()) }
+        return Set(changed).count
     }
 
     /// Takes the raw editor's text: parses it, keeping the text as typed whatever happens.
@@ -188,6 +230,7 @@ public struct ComposerState: Sendable {
         body = b
         let events = b.arrayValue ?? []
         if eventIndex >= events.count { eventIndex = max(0, events.count - 1) }
+        if let s = sources, s.count != events.count { sources = nil }
         revisionCounter += 1
         eventRevisions = Array(repeating: revisionCounter, count: events.count)
         eventBytes = events.map(\.compactByteCount)
@@ -239,22 +282,5 @@ public struct ComposerState: Sendable {
         if let selectedPath, let i = rows.firstIndex(where: { $0.path == selectedPath }) { selection = i }
     }
 
-    /// The field row on a row of the form's list (0 is the first row inside the frame), for clicks.
-    public func rowIndex(atRow row: Int) -> Int? {
-        guard row >= 0, row < formScroll.height, formScroll.offset + row < rows.count else { return nil }
-        return formScroll.offset + row
-    }
-
     mutating func resizeForm(height: Int) { formScroll.resize(count: rows.count, height: height) }
-
-    /// The shown event as the preview should print it while a field is being typed: with the typed text in
-    /// place when it is a valid value for the field, so the preview follows every keystroke before Enter.
-    /// Nil when no edit is open or its text is not a value yet.
-    public var editedEvent: JSONValue? {
-        guard let e = edit, let row = rows.first(where: { $0.path == e.path }),
-              case .success(let value) = FieldValueParser.parse(e.line.text, as: row.editKind, current: row.value) else { return nil }
-        var ev = event
-        ev.set(value, at: e.path)
-        return ev
-    }
 }

@@ -36,6 +36,9 @@ extension ComposerState {
             guard let fix = findings(for: row).compactMap(\.fix).first else { return StatusMessage("no automatic fix for this field") }
             apply(fix)
             return StatusMessage("fixed: \(fix.summary)", .success)
+        case .fixAll:
+            guard let finding = findings(for: row).first(where: { $0.fix != nil }) else { return StatusMessage("no automatic fix for this field") }
+            return fixEverywhere(like: finding)
         case .nextEvent: return switchEvent(1)
         case .previousEvent: return switchEvent(-1)
         default: break
@@ -47,7 +50,7 @@ extension ComposerState {
         let count = eventCount
         guard count > 1 else { return StatusMessage("the batch has one event") }
         show(event: (eventIndex + delta + count) % count)
-        return StatusMessage("event \(eventIndex + 1) of \(count)")
+        return StatusMessage("\(label(event: eventIndex)) of \(count)")
     }
 
     private func isIdField(_ row: FormRow) -> Bool {

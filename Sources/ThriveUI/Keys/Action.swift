@@ -13,6 +13,9 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
     case toggleValue = "toggle_value", previousValue = "previous_value", now, newUUID = "new_uuid"
     case addProperty = "add_property", removeProperty = "remove_property", applyFix = "apply_fix"
     case nextEvent = "next_event", previousEvent = "previous_event"
+    case fixAll = "fix_all"
+    // Imports and the batch view
+    case openFile = "open_file", complete, batchView = "batch_view", errorsOnly = "errors_only", useFoundKey = "use_found_key"
     // History
     case openDetail = "open_detail", replay, search, mark, compare
     // Details
@@ -54,6 +57,10 @@ public enum KeyScope: Sendable, Hashable, CustomStringConvertible {
     case help, detail
     /// Yes/no questions.
     case dialog
+    /// The `o` path prompt.
+    case pathPrompt
+    /// The batch view's event list.
+    case batch
 
     public var description: String {
         switch self {
@@ -70,6 +77,8 @@ public enum KeyScope: Sendable, Hashable, CustomStringConvertible {
         case .help: return "help"
         case .detail: return "detail"
         case .dialog: return "dialog"
+        case .pathPrompt: return "path prompt"
+        case .batch: return "batch"
         }
     }
 }

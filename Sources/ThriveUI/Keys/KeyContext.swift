@@ -7,6 +7,10 @@ public enum KeyContext: Sendable, Equatable {
     /// The `/` search line of the details (or compare) overlay.
     case detailSearch
     case help, detail, dialog
+    /// The `o` path prompt at the bottom of the screen.
+    case pathPrompt
+    /// The batch view overlay.
+    case batch
 
     /// The lookup chain. An editor's own keys come before the keys that work while typing, so F2 in the
     /// raw editor means "back to the form" in its own words.
@@ -23,11 +27,13 @@ public enum KeyContext: Sendable, Equatable {
         case .help: return [.anywhere, .help]
         case .detail: return [.anywhere, .detail]
         case .dialog: return [.anywhere, .dialog]
+        case .pathPrompt: return [.anywhere, .pathPrompt, .textEditing]
+        case .batch: return [.anywhere, .batch]
         }
     }
 
     /// True when printable keys that are not bound insert text.
-    public var takesText: Bool { [.filter, .historySearch, .detailSearch, .field, .prompt, .rawEditor].contains(self) }
+    public var takesText: Bool { [.filter, .historySearch, .detailSearch, .field, .prompt, .rawEditor, .pathPrompt].contains(self) }
 
     /// The scope whose hints lead the footer, and the others it shows.
     public var footerScopes: (primary: KeyScope, others: [KeyScope]) {
@@ -42,6 +48,8 @@ public enum KeyContext: Sendable, Equatable {
         case .help: return (.help, [])
         case .detail: return (.detail, [])
         case .dialog: return (.dialog, [])
+        case .pathPrompt: return (.pathPrompt, [.anywhere])
+        case .batch: return (.batch, [])
         }
     }
 }
@@ -53,8 +61,10 @@ extension AppState {
         case .help?: return .help
         case .detail(_, let o)?, .compare(_, _, let o)?: return o.search?.isEditing == true ? .detailSearch : .detail
         case .confirmSend?, .confirmDiscard?: return .dialog
+        case .batch?: return .batch
         case nil: break
         }
+        if openPrompt != nil { return .pathPrompt }
         if focus == .form {
             if composer.mode == .raw { return .rawEditor }
             if composer.prompt != nil { return .prompt }

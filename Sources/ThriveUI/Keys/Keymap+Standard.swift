@@ -23,6 +23,9 @@ extension Keymap {
         Binding(.pageDown, [.pageDown], .panes, "page down"),
         Binding(.top, [.home, .char("g")], .panes, "first row"),
         Binding(.bottom, [.end, .char("G")], .panes, "last row"),
+        Binding(.openFile, [.char("o")], .panes, "open a JSON, NDJSON, HAR or curl file as a new draft"),
+        Binding(.batchView, [.char("b")], .panes, "list the draft's events: marks, source lines, send states"),
+        Binding(.useFoundKey, [.char("K")], .panes, "use the API key a pasted curl came with (this run only)"),
         // Templates
         Binding(.filter, [.char("/")], .pane(.templates), "filter templates by typing", footer: "filter"),
         Binding(.select, [.enter], .pane(.templates), "start a new draft from the template", footer: "new draft"),
@@ -39,6 +42,7 @@ extension Keymap {
         Binding(.applyFix, [.char("f")], .pane(.form), "apply the suggested fix for the field's finding", footer: "fix"),
         Binding(.nextEvent, [.char("]")], .pane(.form), "next event of a batch"),
         Binding(.previousEvent, [.char("[")], .pane(.form), "previous event of a batch"),
+        Binding(.fixAll, [.char("F")], .pane(.form), "apply the field's fix to every event with the same finding"),
         // History
         Binding(.openDetail, [.enter], .pane(.history), "show the full request and response", footer: "details"),
         Binding(.replay, [.char("r")], .pane(.history), "load the entry into the composer to edit and resend", footer: "replay"),
@@ -105,6 +109,21 @@ extension Keymap {
         Binding(.nextMatch, [.char("n")], .detail, "next match"),
         Binding(.previousMatch, [.char("N")], .detail, "previous match"),
         Binding(.close, [.escape, .enter, .char("q")], .detail, "close"),
+        // The `o` path prompt
+        Binding(.confirm, [.enter], .pathPrompt, "open the file", footer: "open"),
+        Binding(.complete, [.tab], .pathPrompt, "complete the name; a second Tab lists the choices", footer: "complete"),
+        Binding(.dismiss, [.escape], .pathPrompt, "close the prompt", footer: "cancel"),
+        // The batch view
+        Binding(.up, [.up, .char("k")], .batch, "previous event"),
+        Binding(.down, [.down, .char("j")], .batch, "next event"),
+        Binding(.pageUp, [.pageUp], .batch, "page up"),
+        Binding(.pageDown, [.pageDown], .batch, "page down"),
+        Binding(.top, [.home, .char("g")], .batch, "first event"),
+        Binding(.bottom, [.end, .char("G")], .batch, "last event"),
+        Binding(.select, [.enter], .batch, "edit the event in the form", footer: "edit"),
+        Binding(.errorsOnly, [.char("e")], .batch, "only events with errors (again: all events)", footer: "errors only"),
+        Binding(.fixAll, [.char("F")], .batch, "apply the event's fix to every event with the same finding", footer: "fix all"),
+        Binding(.close, [.escape, .char("b"), .char("q")], .batch, "close the batch view", footer: "close"),
         // Yes/no questions
         Binding(.yes, [.char("y"), .char("Y")], .dialog, "yes"),
         Binding(.no, [.char("n"), .char("N"), .escape, .char("q")], .dialog, "no"),

@@ -12,7 +12,8 @@ enum FormView {
         let listHeight = state.layout.formListHeight, helpRows = state.layout.formHelpRows
         let offset = c.formScroll.offset
         // Say when rows are out of sight, as the preview does: a field below the fold is easy to miss.
-        var right = count > 1 ? "event \(c.eventIndex + 1)/\(count)" : ""
+        // An imported event is named as everywhere else: "event 13 (line 13)".
+        var right = c.sources != nil ? c.label(event: c.eventIndex) : (count > 1 ? "event \(c.eventIndex + 1)/\(count)" : "")
         if listHeight > 0, c.rows.count > listHeight {
             right += (right.isEmpty ? "" : " ") + "\(offset + 1)-\(min(c.rows.count, offset + listHeight))/\(c.rows.count)"
         }

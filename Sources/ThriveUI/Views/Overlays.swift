@@ -147,6 +147,8 @@ enum DiscardOverlay {
         case .replay(let id):
             let name = state.history.entry(id: id)?.eventNames.first ?? "history"
             what = "Load the \(name) request from history?"
+        case .imported(let name, let events):
+            what = "Load \(events) event\(events == 1 ? "" : "s") from \(name) as a new draft?"
         }
         let c = state.composer
         let detail = c.mode == .raw && c.rawError != nil ? "Your raw JSON does not parse yet and would be lost."

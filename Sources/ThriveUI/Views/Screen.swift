@@ -29,8 +29,11 @@ public func render(_ state: AppState) -> CellBuffer {
     case .compare(_, _, let o)?: CompareOverlay.render(state, o, into: &buf)
     case .confirmSend(let errors)?: ConfirmOverlay.render(errors: errors, into: &buf)
     case .confirmDiscard(let pending)?: DiscardOverlay.render(state, pending: pending, into: &buf)
+    case .batch(let view)?: BatchOverlay.render(state, view, into: &buf)
     case nil: break
     }
+    // The `o` prompt takes the footer row, under any dialog it raised (none yet), with the cursor in it.
+    if let prompt = state.openPrompt, state.overlay == nil { PathPromptView.render(state, prompt, in: layout.footer, into: &buf) }
     return buf
 }
 
