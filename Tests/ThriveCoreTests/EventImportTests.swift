@@ -183,3 +183,19 @@ struct EventImportTests {
         for e in set.events { #expect(e.number >= 1) }
     }
 }
+
+extension EventImportTests {
+    /// Found by fuzzing: a header mangled across a line break is not recognised as a key header, so its
+    /// problem message quoted the key that another command in the same paste carried.
+    @Test func aKeyFoundAnywhereNeverAppearsInAProblem() {
+        let text = """
+        curl https://api.app.thrivestack.ai/api/track -H 'x-api-key: tsk_found_key_1234' -d '[{"event_name":"signed_up","user_id":"u1"}]'
+        curl https://api.app.thrivestack.ai/api/track -H 'x
+        -api-key: tsk_found_key_1234' -d '[{"event_name":"signed_up","user_id":"u2"}]'
+        """
+        let set = EventImport.parse(text, name: "pasted.txt")
+        #expect(set.foundKeys.contains("tsk_found_key_1234"))
+        #expect(!set.problems.isEmpty)
+        for p in set.problems { #expect(!p.description.contains("tsk_found_key_1234"), "\(p)") }
+    }
+}

@@ -66,7 +66,19 @@ public enum EventImport {
         case .curl:
             CurlFileReader.read(bytes, baseDirectory: baseDirectory, into: &sink)
         }
-        return sink.set
+        return redactingKeys(sink.set)
+    }
+
+    /// The readers mask keys in the headers they recognise, but a mangled header (`x…⏎-api-key: K`) can still
+    /// quote a key found elsewhere in the input; every problem is scrubbed of every found key as a last step.
+    static func redactingKeys(_ set: ImportedSet) -> ImportedSet {
+        let keys = set.foundKeys.filter { !$0.isEmpty }
+        guard !keys.isEmpty, set.problems.contains(where: { p in keys.contains { p.message.contains($0) } }) else { return set }
+        var clean = set
+        clean.problems = set.problems.map { p in
+            ImportProblem(position: p.position, message: keys.reduce(p.message) { $0.replacingOccurrences(of: $1, with: SecretMask.redacted) })
+        }
+        return clean
     }
 
     enum Detection {
