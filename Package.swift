@@ -49,7 +49,7 @@ let package = Package(
         // The inspector's pure UI core: state, update, effects, keymap, scroll model, views.
         .target(name: "ThriveUI", dependencies: ["ThriveCore", "TerminalScreen"]),
         // The UI loop, effect runner and mailbox, behind the TerminalBackend protocol (ncurses or a test backend).
-        .target(name: "ThriveRuntime", dependencies: ["ThriveUI", "ThriveCore", "TerminalScreen"]),
+        .target(name: "ThriveRuntime", dependencies: ["ThriveUI", "ThriveCore", "ThriveReplay", "TerminalScreen"]),
         .systemLibrary(
             name: "CNcurses",
             pkgConfig: "ncursesw",

@@ -38,6 +38,7 @@ public final class AppLoop {
                 // The clock is an input like any other: update reads it from the state, never from Date().
                 state.now = services.clock()
                 if case .sendFinished(let id, _) = msg { runner.finished(id) }
+                if case .replayFinished(let id, _, _, _) = msg { runner.replayEnded(id) }
                 runner.run(update(&state, msg))
                 if runner.quitRequested { break }
             }

@@ -13,12 +13,14 @@ final class EffectRunner {
     private let backend: any TerminalBackend
     private var tasks: [UUID: Task<Void, Never>] = [:]
     private var timers: [TimerID: ContinuousClock.Instant] = [:]
+    private let replays: ReplayEffects
     private(set) var quitRequested = false
 
     init(services: RuntimeServices, mailbox: Mailbox, backend: any TerminalBackend) {
         self.services = services
         self.mailbox = mailbox
         self.backend = backend
+        replays = ReplayEffects(services: services.replay, mailbox: mailbox)
     }
 
     var sendsInFlight: Int { tasks.count }
@@ -61,6 +63,10 @@ final class EffectRunner {
             case .importFile(let path):
                 let read = services.importFile, mailbox = self.mailbox
                 Task.detached { mailbox.post(.fileImported(path: path, result: read(path))) }
+            case .startReplay(let id, let replay): replays.start(id: id, replay)
+            case .pauseReplay(let id): replays.pause(id)
+            case .resumeReplay(let id): replays.resume(id)
+            case .cancelReplay(let id): replays.cancel(id)
             }
         }
     }
@@ -81,5 +87,10 @@ final class EffectRunner {
 
     func finished(_ id: UUID) { tasks[id] = nil }
 
-    func cancelAll() { tasks.values.forEach { $0.cancel() } }
+    func replayEnded(_ id: UUID) { replays.ended(id) }
+
+    func cancelAll() {
+        tasks.values.forEach { $0.cancel() }
+        replays.cancelAll()
+    }
 }

@@ -16,14 +16,30 @@ public struct RuntimeServices: Sendable {
     public var listDirectory: @Sendable (String) -> Result<[String], EventImportError>
     /// Reads an event file for `o` (JSON, NDJSON, HAR, curl) through the one import reader.
     public var importFile: @Sendable (String) -> Result<ImportedSet, EventImportError>
+    /// What the batch view's replays run with; nil answers every replay with a failure.
+    public var replay: ReplayServices?
 
     public init(sender: any RequestSending,
                 startSandbox: @escaping @Sendable () async throws -> (port: Int, faults: String?),
                 palette: @escaping @Sendable (String) -> Palette? = { _ in nil },
                 clock: @escaping @Sendable () -> Date = { Date() },
                 listDirectory: @escaping @Sendable (String) -> Result<[String], EventImportError> = FileEffects.list,
-                importFile: @escaping @Sendable (String) -> Result<ImportedSet, EventImportError> = FileEffects.importFile) {
+                importFile: @escaping @Sendable (String) -> Result<ImportedSet, EventImportError> = FileEffects.importFile,
+                replay: ReplayServices? = nil) {
         self.sender = sender; self.startSandbox = startSandbox; self.palette = palette; self.clock = clock
-        self.listDirectory = listDirectory; self.importFile = importFile
+        self.listDirectory = listDirectory; self.importFile = importFile; self.replay = replay
+    }
+}
+
+/// What a replay from the batch view needs besides the request builder: a sender that does not retry (the
+/// engine owns retries and their pacing), and the history and journal that make it exactly once and resumable.
+/// Give it the same history store the UI's history pane reads, so the replay's requests show there.
+public struct ReplayServices: Sendable {
+    public var sender: any RequestSending
+    public var history: any HistoryStore
+    public var journal: any ReplayJournal
+
+    public init(sender: any RequestSending, history: any HistoryStore, journal: any ReplayJournal) {
+        self.sender = sender; self.history = history; self.journal = journal
     }
 }

@@ -13,17 +13,23 @@ import ThriveUI
 final class LoopHarness: Sendable {
     let backend: TestBackend
     let sandbox: SandboxServer
+    /// The store the history pane reads and replays write to (with an in-memory journal, as with --no-history).
+    let history: InMemoryHistoryStore
     private let done = DispatchSemaphore(value: 0)
 
-    init(size: Size = Size(width: 100, height: 30), sandbox: SandboxServer = SandboxServer()) {
+    init(size: Size = Size(width: 100, height: 30), sandbox: SandboxServer = SandboxServer(),
+         history: InMemoryHistoryStore = InMemoryHistoryStore()) {
         backend = TestBackend(size: size)
         self.sandbox = sandbox
+        self.history = history
         let state = AppState(size: size, catalogue: .builtIn(), destination: Destination(target: .sandbox(port: nil)),
-                             themeName: "default-dark", themeNames: ["default-dark", "light"],
+                             themeName: "default-dark", themeNames: ["default-dark", "light"], history: history,
                              now: Date(), ids: .seeded(42))
         let server = sandbox
+        let replay = ReplayServices(sender: URLSessionSender(configuration: SenderConfiguration(timeout: 30, retry: .none)),
+                                    history: history, journal: InMemoryReplayJournal(history: history))
         let services = RuntimeServices(sender: URLSessionSender(), startSandbox: { (try await server.start(), nil) },
-                                       palette: { name in Palette(name: name, paints: [:]) })
+                                       palette: { name in Palette(name: name, paints: [:]) }, replay: replay)
         let backend = self.backend, done = self.done
         let thread = Thread {
             AppLoop(state: state, backend: backend, services: services).run()

@@ -57,12 +57,15 @@ struct UICommand: AsyncParsableCommand {
         let (store, historyWarning) = history.open(config: settings.config, secrets: settings.apiKey.map { [$0] } ?? [])
         try await Self.runUI(settings: settings, themes: themes, catalogue: UserTemplates.catalogue(), sandbox: sandboxConfiguration,
                              sender: URLSessionSender(configuration: SenderConfiguration(timeout: timeout)),
+                             // The replay engine owns retries and their pacing, so its sender does not retry.
+                             replaySender: URLSessionSender(configuration: SenderConfiguration(timeout: timeout, retry: .none)),
                              history: store ?? InMemoryHistoryStore(), historyWarning: historyWarning, crashForTest: crashForTest)
     }
 
     /// Wires the pure core to the real world: ncurses, URLSession, the embedded sandbox, theme files.
     static func runUI(settings: Settings, themes: ThemeSet, catalogue: TemplateCatalogue, sandbox configuration: SandboxConfiguration,
-                      sender: any RequestSending, history: any HistoryStore = InMemoryHistoryStore(), historyWarning: String? = nil,
+                      sender: any RequestSending, replaySender: (any RequestSending)? = nil,
+                      history: any HistoryStore = InMemoryHistoryStore(), historyWarning: String? = nil,
                       crashForTest: Bool = false) async throws {
         let (theme, themeProblem) = themes.initialTheme(preferred: settings.theme)
         let terminal: NcursesTerminal
@@ -86,7 +89,11 @@ struct UICommand: AsyncParsableCommand {
                 if crashForTest { fatalError("a crash asked for with --crash-for-test") }
                 return (try await server.start(), faultNote)
             },
-            palette: { themes.named($0)?.palette })
+            palette: { themes.named($0)?.palette },
+            // The batch view's replays write to the store the history pane reads; the SQLite store is also the
+            // journal that makes a replay resumable, and with history off an in-memory journal lasts the run.
+            replay: ReplayServices(sender: replaySender ?? sender, history: history,
+                                   journal: history as? any ReplayJournal ?? InMemoryReplayJournal(history: history as? InMemoryHistoryStore)))
         AppLoop(state: state, backend: terminal, services: services).run()
         await server.stop()
     }

@@ -29,6 +29,18 @@ public enum Overlay: Sendable, Equatable {
     case confirmDiscard(PendingLoad)
     /// One row per event of the draft (`b`, and after an import of several events).
     case batch(BatchView)
+    /// A yes/no question about a replay; `over` is the batch view to go back to after the answer.
+    case question(ReplayQuestion, over: BatchView?)
+}
+
+/// The questions a replay asks before doing something that cannot be taken back.
+public enum ReplayQuestion: Sendable, Equatable {
+    /// `s` with a LIVE target: "Send N events to LIVE …? (y/N)".
+    case sendLive(events: Int)
+    /// Esc in the batch view while a replay runs.
+    case cancelReplay
+    /// `q` or Ctrl-C while a replay runs.
+    case quit
 }
 
 /// A scrolling text overlay: its lines, worked out when it opens (or the width changes), and its scroll.
@@ -95,6 +107,8 @@ public struct AppState: Sendable {
     public internal(set) var foundKey: FoundKey?
     /// An import waiting for the answer to "discard your draft?".
     var pendingImport: PendingImport?
+    /// The replay of the imported batch that is running, if any (one at a time).
+    public internal(set) var replay: ReplayRun?
 
     public init(size: Size, catalogue: TemplateCatalogue, destination: Destination, themeName: String = "default-dark",
                 themeNames: [String] = ["default-dark"], history: any HistoryStore = InMemoryHistoryStore(),
@@ -165,6 +179,9 @@ public struct AppState: Sendable {
         case .batch(var v)?:
             v.scroll.resize(count: v.rows.count, height: BatchOverlay.listHeight(layout))
             overlay = .batch(v)
+        case .question(let q, var v?)?:
+            v.scroll.resize(count: v.rows.count, height: BatchOverlay.listHeight(layout))
+            overlay = .question(q, over: v)
         default: break
         }
     }

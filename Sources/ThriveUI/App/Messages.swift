@@ -18,6 +18,15 @@ public enum Msg: Sendable {
     case directoryListed(directory: String, result: Result<[String], EventImportError>)
     /// A file `.importFile` read: its events and what was set aside, or the line that says why it could not be read.
     case fileImported(path: String, result: Result<ImportedSet, EventImportError>)
+    /// A replay's counts changed (a request ended, or it paused, resumed or was told to cancel).
+    case replayProgress(id: UUID, ReplayCounts)
+    /// Events of a replay reached a final state, by import number.
+    case replayEvents(id: UUID, [Int: EventSendState])
+    /// A request of a replay failed and is retried after `delay` seconds.
+    case replayRetrying(id: UUID, reason: String, delay: Double)
+    /// The replay ended: its last counts, whether it was cancelled, and why it stopped early if it failed (the
+    /// history could not be written). Always the last message of a replay.
+    case replayFinished(id: UUID, ReplayCounts, cancelled: Bool, failure: String?)
 }
 
 /// Timers the app can run, one of each at a time: starting one again moves its deadline.
@@ -48,4 +57,12 @@ public enum Effect: Sendable, Equatable {
     case listDirectory(String)
     /// Reads an event file with the import reader off the loop's thread; answered with `.fileImported`.
     case importFile(path: String)
+    /// Replays events through the replay engine (history, journal, exactly once); answered with `.replayProgress`,
+    /// `.replayEvents`, `.replayRetrying` and finally `.replayFinished`.
+    case startReplay(id: UUID, BatchReplay)
+    /// Stops starting new requests of a replay until `.resumeReplay`.
+    case pauseReplay(id: UUID)
+    case resumeReplay(id: UUID)
+    /// Stops a replay: requests in flight end, the rest stays unsent (and resumable).
+    case cancelReplay(id: UUID)
 }

@@ -38,6 +38,12 @@ func handleBatchAction(_ state: inout AppState, _ action: Action?) -> [Effect] {
     switch action {
     case .close:
         state.overlay = nil
+    case .cancel:
+        return batchEscape(&state, view)
+    case .sendBatch:
+        return requestReplay(&state, confirmed: false, view: view)
+    case .pauseReplay:
+        return togglePause(&state)
     case .select:
         guard let k = view.selectedEvent else { return [] }
         state.overlay = nil

@@ -93,6 +93,8 @@ func handleDialogAction(_ state: inout AppState, _ action: Action?) -> [Effect] 
     state.overlay = nil
     let yes = action == .yes
     switch overlay {
+    case .question(let q, let over):
+        return answerReplayQuestion(&state, q, over: over, yes: yes)
     case .confirmSend:
         if yes { return requestSend(&state, confirmed: true) }
         state.status = StatusMessage("not sent", .info)

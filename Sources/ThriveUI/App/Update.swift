@@ -47,6 +47,7 @@ private func apply(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return [.startTimer(.spinner, after: 0.1)]
     case .directoryListed(let directory, let result): return directoryListed(&state, directory: directory, result: result)
     case .fileImported(let path, let result): return fileImported(&state, path: path, result: result)
+    case .replayProgress, .replayEvents, .replayRetrying, .replayFinished: return replayMessage(&state, msg)
     }
 }
 
@@ -66,7 +67,7 @@ func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     let context = state.keyContext
     let action = state.keymap.action(for: key, in: context.scopes)
     switch action {
-    case .quit?: return [.quit]
+    case .quit?: return requestQuit(&state)
     case .suspend?: return [.suspend]
     default: break
     }
@@ -96,6 +97,7 @@ func handlePaneAction(_ state: inout AppState, _ pane: Pane, _ action: Action?, 
         openBatchView(&state)
         return []
     case .useFoundKey: return useFoundKey(&state)
+    case .pauseReplay: return togglePause(&state)
     case .nextPane: return cyclePane(&state, 1)
     case .previousPane: return cyclePane(&state, -1)
     case .cycleTheme:

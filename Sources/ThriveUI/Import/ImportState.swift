@@ -11,6 +11,10 @@ public enum EventSendState: Sendable, Equatable {
     case rejected(reason: String)
     /// Not sent because the same target already accepted it (found by fingerprint in the history).
     case skipped(acceptedOn: Date)
+    /// Not sent: the event has a validation error the API would reject.
+    case invalid(reason: String)
+    /// Sent, but the connection dropped before the answer: it may or may not have arrived.
+    case unknown(reason: String)
 
     /// The batch view's words for the state.
     public var words: String {
@@ -20,6 +24,8 @@ public enum EventSendState: Sendable, Equatable {
         case .accepted: return "accepted"
         case .rejected(let reason): return "rejected: \(reason)"
         case .skipped(let date): return "skipped (\(Timestamp.formatDate(date)))"
+        case .invalid(let reason): return "not sent: \(reason)"
+        case .unknown(let reason): return "unknown: \(reason)"
         }
     }
 }

@@ -16,6 +16,8 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
     case fixAll = "fix_all"
     // Imports and the batch view
     case openFile = "open_file", complete, batchView = "batch_view", errorsOnly = "errors_only", useFoundKey = "use_found_key"
+    // Replays of an imported batch
+    case sendBatch = "send_batch", pauseReplay = "pause_replay"
     // History
     case openDetail = "open_detail", replay, search, mark, compare
     // Details

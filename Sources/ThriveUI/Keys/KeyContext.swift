@@ -60,7 +60,7 @@ extension AppState {
         switch overlay {
         case .help?: return .help
         case .detail(_, let o)?, .compare(_, _, let o)?: return o.search?.isEditing == true ? .detailSearch : .detail
-        case .confirmSend?, .confirmDiscard?: return .dialog
+        case .confirmSend?, .confirmDiscard?, .question?: return .dialog
         case .batch?: return .batch
         case nil: break
         }

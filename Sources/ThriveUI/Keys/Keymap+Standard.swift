@@ -26,6 +26,7 @@ extension Keymap {
         Binding(.openFile, [.char("o")], .panes, "open a JSON, NDJSON, HAR or curl file as a new draft"),
         Binding(.batchView, [.char("b")], .panes, "list the draft's events: marks, source lines, send states"),
         Binding(.useFoundKey, [.char("K")], .panes, "use the API key a pasted curl came with (this run only)"),
+        Binding(.pauseReplay, [.char("p")], .panes, "pause or resume the replay of an imported batch"),
         // Templates
         Binding(.filter, [.char("/")], .pane(.templates), "filter templates by typing", footer: "filter"),
         Binding(.select, [.enter], .pane(.templates), "start a new draft from the template", footer: "new draft"),
@@ -123,7 +124,11 @@ extension Keymap {
         Binding(.select, [.enter], .batch, "edit the event in the form", footer: "edit"),
         Binding(.errorsOnly, [.char("e")], .batch, "only events with errors (again: all events)", footer: "errors only"),
         Binding(.fixAll, [.char("F")], .batch, "apply the event's fix to every event with the same finding", footer: "fix all"),
-        Binding(.close, [.escape, .char("b"), .char("q")], .batch, "close the batch view", footer: "close"),
+        Binding(.sendBatch, [.char("s"), .ctrl("s")], .batch, "replay every event exactly once (skips those already accepted)", footer: "send all"),
+        Binding(.pauseReplay, [.char("p")], .batch, "pause or resume the replay", footer: "pause"),
+        // Esc is `cancel`, not `close`: while a replay runs it cancels the replay (asking first); b and q only close.
+        Binding(.cancel, [.escape], .batch, "close the batch view; while a replay runs, cancel it (asks first)", footer: "close"),
+        Binding(.close, [.char("b"), .char("q")], .batch, "close the batch view (a replay goes on)", footer: "close"),
         // Yes/no questions
         Binding(.yes, [.char("y"), .char("Y")], .dialog, "yes"),
         Binding(.no, [.char("n"), .char("N"), .escape, .char("q")], .dialog, "no"),

@@ -43,7 +43,14 @@ enum BatchOverlay {
             buf.write(text, x: x + 2, y: y, style: Style(fg: .text, bg: bg, selected ? [.bold] : []), clip: inner)
         }
         let findingY = inner.maxY - 2
-        buf.write(String(repeating: "─", count: inner.width), x: inner.x, y: findingY - 1, style: Style(fg: .border, bg: .surface), clip: inner)
+        if let run = state.replay {
+            // While a replay runs the rule under the list is its progress bar, so the list keeps its height.
+            buf.fill(Rect(x: inner.x, y: findingY - 1, width: inner.width, height: 1), style: Style(fg: .text, bg: .surface))
+            buf.write(ReplayText.bar(run, fitting: inner.width - 2), x: x, y: findingY - 1,
+                      style: Style(fg: run.paused || run.cancelling ? .warning : .accent, bg: .surface, [.bold]), clip: inner)
+        } else {
+            buf.write(String(repeating: "─", count: inner.width), x: inner.x, y: findingY - 1, style: Style(fg: .border, bg: .surface), clip: inner)
+        }
         var fixWords = "F fixes every event like this one"
         if let k = view.selectedEvent {
             let findings = c.eventFindings.indices.contains(k) ? c.eventFindings[k] : []
@@ -54,7 +61,9 @@ enum BatchOverlay {
             buf.write(TextFit.fit(line.0, inner.width - 2), x: x, y: findingY, style: Style(fg: line.1, bg: .surface), clip: inner)
             if let fix = fixableFinding(c, event: k)?.fix { fixWords = "F: \(fix.summary) in every event like this" }
         }
-        let keys = "Esc closes · Enter edits · e errors only · \(fixWords)"
+        let keys = state.replay.map { run in
+            (run.paused ? "p resumes" : "p pauses") + " · Esc cancels the replay · b closes (the replay goes on) · Enter edits"
+        } ?? "Esc closes · s sends all · Enter edits · e errors only · \(fixWords)"
         buf.write(TextFit.fit(keys, inner.width - 2), x: x, y: inner.maxY - 1, style: Style(fg: .muted, bg: .surface), clip: inner)
     }
 

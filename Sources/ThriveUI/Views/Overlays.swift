@@ -159,3 +159,30 @@ enum DiscardOverlay {
         Modal.lines(all, in: inner, into: &buf)
     }
 }
+
+/// The replay's yes/no questions: send to LIVE, cancel the replay, quit while it runs. No is the default.
+enum QuestionOverlay {
+    static func render(_ state: AppState, _ q: ReplayQuestion, into buf: inout CellBuffer) {
+        let title: String
+        var all: [(String, Role)]
+        switch q {
+        case .sendLive(let n):
+            title = "Send to LIVE?"
+            all = [("Send \(ReplayText.grouped(n)) event\(n == 1 ? "" : "s") to \(state.badge)? (y/N)", .text),
+                   ("Events it already accepted are skipped; events with errors are not sent.", .muted)]
+        case .cancelReplay:
+            title = "Cancel the replay?"
+            all = [("Cancel the replay? (y/N)", .text),
+                   ("Requests in flight finish; the rest is not sent. s later sends only what is left.", .muted)]
+        case .quit:
+            title = "Quit during a replay?"
+            let left = state.replay.map { ReplayText.grouped($0.counts.left) } ?? "some"
+            all = [("A replay is running: \(left) events left. Quit anyway? (y/N)", .text),
+                   ("It can be resumed: open the same file and press s; only what is left is sent.", .muted)]
+        }
+        all += [("", .text), ("y = yes   n/Esc = no", .muted)]
+        let width = min(buf.size.width - 4, (all.map { DisplayWidth.of($0.0) }.max() ?? 40) + 4)
+        let inner = Modal.frame(state.layout.modal(width: width, height: all.count + 2), title: title, into: &buf, border: .warning)
+        Modal.lines(all.map { (TextFit.fit($0.0, width - 4), $0.1) }, in: inner, into: &buf)
+    }
+}

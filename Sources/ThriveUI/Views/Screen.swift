@@ -30,6 +30,9 @@ public func render(_ state: AppState) -> CellBuffer {
     case .confirmSend(let errors)?: ConfirmOverlay.render(errors: errors, into: &buf)
     case .confirmDiscard(let pending)?: DiscardOverlay.render(state, pending: pending, into: &buf)
     case .batch(let view)?: BatchOverlay.render(state, view, into: &buf)
+    case .question(let q, let view)?:
+        if let view { BatchOverlay.render(state, view, into: &buf) }
+        QuestionOverlay.render(state, q, into: &buf)
     case nil: break
     }
     // The `o` prompt takes the footer row, under any dialog it raised (none yet), with the cursor in it.
@@ -63,13 +66,16 @@ enum TitleBarView {
         let name = c.template?.name ?? c.event["event_name"]?.stringValue ?? c.endpoint.rawValue
         let count = max(1, c.eventCount)
         let what = "  \(name) → POST /api\(c.endpoint.path)" + (count > 1 ? "  (\(count) events)" : "")
-        x = buf.write(what, x: x, y: r.y, style: Style(fg: .text, bg: .surface))
         var right = "? help "
         if let f = state.composerSend {
             right = "\(spinner[state.spinnerFrame % spinner.count]) sending" + (f.attempts > 1 ? " (attempt \(f.attempts))" : "") + "  " + right
         }
+        // A running replay stays in sight with the batch view closed; the draft's name gives way to it.
+        if let run = state.replay { right = ReplayText.compact(run) + "  " + right }
         let rx = r.maxX - DisplayWidth.of(right)
-        if rx > x { buf.write(right, x: rx, y: r.y, style: Style(fg: state.composerSend != nil ? .accent : .muted, bg: .surface)) }
+        x = buf.write(state.replay == nil ? what : TextFit.fit(what, max(0, rx - x - 1)), x: x, y: r.y, style: Style(fg: .text, bg: .surface))
+        let busy = state.composerSend != nil || state.replay != nil
+        if rx > x { buf.write(right, x: rx, y: r.y, style: Style(fg: busy ? .accent : .muted, bg: .surface)) }
     }
 }
 
