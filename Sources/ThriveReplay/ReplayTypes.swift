@@ -81,25 +81,6 @@ public struct ReplayEventResult: Sendable, Hashable {
     }
 }
 
-/// Counts while a replay runs, for a progress bar.
-public struct ReplayProgress: Sendable, Hashable {
-    public var total = 0
-    public var accepted = 0
-    public var rejected = 0
-    public var skipped = 0
-    public var invalid = 0
-    public var unknown = 0
-    /// Events not yet settled (queued, in flight or waiting to retry).
-    public var left = 0
-    /// Accepted events per second since the first request left.
-    public var eventsPerSecond: Double = 0
-    /// Seconds to go at the current rate; nil before anything was accepted.
-    public var eta: Double?
-    public var paused = false
-    public var cancelled = false
-
-    public init() {}
-}
 
 /// What the engine reports while it runs.
 public enum ReplayUpdate: Sendable, Hashable {

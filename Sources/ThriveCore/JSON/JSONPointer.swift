@@ -68,7 +68,8 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
     public var parent: JSONPointer? { tokens.isEmpty ? nil : JSONPointer(Array(tokens.dropLast())) }
     public var last: String? { tokens.last }
 
-    public func appending(_ token: String) -> JSONPointer { JSONPointer(tokens + [token]) }
+    /// One copy of the tokens, not a one-element array and then a concatenation.
+    public func appending(_ token: String) -> JSONPointer { var t = tokens; t.append(token); return JSONPointer(t) }
     public func appending(_ index: Int) -> JSONPointer { appending(String(index)) }
     public func appending(_ other: JSONPointer) -> JSONPointer { JSONPointer(tokens + other.tokens) }
 

@@ -75,7 +75,8 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     init(uncheckedLiteral: String) { text = uncheckedLiteral }
 
     /// True when the literal has no fraction or exponent.
-    public var isInteger: Bool { !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) }
+    /// Scans bytes, not Characters: a literal is ASCII (every initializer guarantees it), so the two agree.
+    public var isInteger: Bool { !text.utf8.contains(where: { $0 == 0x2E || $0 == 0x65 || $0 == 0x45 }) }
     public var doubleValue: Double { Double(text) ?? .nan }
     public var intValue: Int? { isInteger ? Int(text) : nil }
     public var description: String { text }
@@ -127,7 +128,19 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     public var count: Int { members.count }
     public var isEmpty: Bool { members.isEmpty }
 
-    public func index(of key: String) -> Int? { members.firstIndex { ExactKey.same($0.key, key) } }
+    /// Linear, comparing lengths first: most members differ in length, and the byte comparison is a call.
+    public func index(of key: String) -> Int? {
+        let n = key.utf8.count
+        return members.firstIndex { $0.key.utf8.count == n && ExactKey.same($0.key, key) }
+    }
+
+    /// `index(of:)`, trying `hint` first: for a caller that looks up the same keys in many objects built alike
+    /// (a batch's events). Keys are distinct (the parser and every mutator keep them so), so a match at the
+    /// hint is the only match.
+    func index(of key: String, hint: Int) -> Int? {
+        if hint >= 0, hint < members.count, ExactKey.same(members[hint].key, key) { return hint }
+        return index(of: key)
+    }
 
     public subscript(key: String) -> JSONValue? {
         get { index(of: key).map { members[$0].value } }
@@ -163,7 +176,17 @@ struct ExactKey: Hashable {
     let text: String
     init(_ text: String) { self.text = text }
 
-    static func same(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8) }
+    /// Compares the contiguous UTF-8 buffers with `memcmp` (borrowed, so no copy or retain): key lookups run this
+    /// per member, and the generic `elementsEqual` over two `UTF8View`s walked them byte by byte.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let n = a.utf8.count
+        guard n == b.utf8.count else { return false }
+        guard n > 0 else { return true }
+        let fast = a.utf8.withContiguousStorageIfAvailable { pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in memcmp(pa.baseAddress!, pb.baseAddress!, n) == 0 }
+        }
+        return (fast ?? nil) ?? a.utf8.elementsEqual(b.utf8)
+    }
     static func == (a: ExactKey, b: ExactKey) -> Bool { same(a.text, b.text) }
 
     func hash(into hasher: inout Hasher) {

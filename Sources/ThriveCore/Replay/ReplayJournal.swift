@@ -67,16 +67,7 @@ public struct ReplayJob: Sendable, Hashable {
         return text + "; \(Self.grouped(remainingEvents)) to go"
     }
 
-    /// Thousands separated by commas whatever the locale, as the CLI prints counts.
-    static func grouped(_ n: Int) -> String {
-        let digits = Array(String(abs(n)))
-        var out = ""
-        for (i, d) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(d)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+    static func grouped(_ n: Int) -> String { NumberText.grouped(n) }
 }
 
 /// Where replay jobs live: the history database (ThriveHistory's `SQLiteHistoryStore`) for real runs, so a crashed

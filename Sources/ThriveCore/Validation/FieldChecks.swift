@@ -6,8 +6,46 @@ struct FieldChecks {
 
     /// `1e999999` is valid JSON text, but every reader that turns it into a double gets infinity.
     func outOfRange(_ n: JSONNumber, name: String, at path: JSONPointer) -> [Finding] {
-        guard !n.doubleValue.isFinite else { return [] }
+        guard !n.isFiniteValue else { return [] }
         return [Finding(.error, .wrongType, at: path, "\(name) is \(TextPreview.short(n.text, 24)), too large for a number: readers of this JSON get infinity")]
+    }
+
+    /// True exactly when `check` would find nothing. It runs for every present field of every event, so it
+    /// builds no name, path or message; `check` runs only when this says no, and words the findings.
+    func isClean(_ value: JSONValue, against spec: FieldSpec) -> Bool {
+        isClean(value, type: spec.type, itemType: spec.itemType, allowedValues: spec.allowedValues)
+    }
+
+    /// The parts of a spec that `isClean` reads, kept apart so a plan need not copy whole specs per event.
+    struct Clean {
+        var type: FieldType
+        var itemType: FieldType?
+        var allowedValues: [String]
+    }
+
+    func isClean(_ value: JSONValue, against c: Clean) -> Bool {
+        isClean(value, type: c.type, itemType: c.itemType, allowedValues: c.allowedValues)
+    }
+
+    private func isClean(_ value: JSONValue, type: FieldType, itemType: FieldType?, allowedValues: [String]) -> Bool {
+        switch (type, value) {
+        case (.string, .string), (.boolean, .bool), (.object, .object): return true
+        case (.number, .number(let n)): return n.isFiniteValue
+        case (.integer, .number(let n)): return n.isInteger && n.isFiniteValue
+        case (.array, .array(let items)):
+            // `check` gives items a spec with only the item type: no item type of their own, no allowed values.
+            guard let itemType else { return true }
+            return items.allSatisfy { isClean($0, type: itemType, itemType: nil, allowedValues: []) }
+        case (.enum, .string(let s)): return allowedValues.contains(s)
+        case (.date, .string(let s)):
+            if Timestamp.isDate(s) { return true }
+            if case .valid = Timestamp.read(s) { return true }
+            return false
+        case (.dateTime, .string(let s)):
+            guard case .valid(let date, let hasZone) = Timestamp.read(s) else { return false }
+            return hasZone && !(date.timeIntervalSince(now) > Validator.futureTolerance)
+        default: return false
+        }
     }
 
     func check(_ value: JSONValue, against spec: FieldSpec, at path: JSONPointer) -> [Finding] {
@@ -72,5 +110,24 @@ struct FieldChecks {
         case .null: return "null"
         default: return "\(v.typeNameWithArticle) (\(String(v.compact().prefix(40))))"
         }
+    }
+}
+
+extension JSONNumber {
+    /// `doubleValue.isFinite`, without converting the usual literal: one with no exponent and at most 300
+    /// characters is below 1e300 in magnitude (and, if not zero, above 1e-300), so the answer is known; any
+    /// other literal is converted as before.
+    var isFiniteValue: Bool {
+        var text = text
+        let plain = text.withUTF8 { b -> Bool in
+            guard b.count <= 300 else { return false }
+            var i = 0
+            func digits() -> Int { let s = i; while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }; return i - s }
+            if i < b.count, b[i] == UInt8(ascii: "-") { i += 1 }
+            guard digits() > 0 else { return false }
+            if i < b.count, b[i] == UInt8(ascii: ".") { i += 1; guard digits() > 0 else { return false } }
+            return i == b.count
+        }
+        return plain || doubleValue.isFinite
     }
 }

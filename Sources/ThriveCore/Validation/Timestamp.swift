@@ -26,7 +26,12 @@ public enum Timestamp {
 
     /// Reads `YYYY-MM-DDTHH:MM:SS[.fff…][Z|±HH:MM|±HHMM]`.
     public static func read(_ text: String) -> Reading {
-        let b = Array(text.utf8)
+        // The bytes in place: the validator reads a timestamp per event, and a copy into an array is most of the cost.
+        var text = text
+        return text.withUTF8 { read(bytes: $0) }
+    }
+
+    private static func read(bytes b: UnsafeBufferPointer<UInt8>) -> Reading {
         var i = 0
         func num(_ n: Int) -> Int? {
             guard i + n <= b.count else { return nil }
@@ -35,9 +40,9 @@ public enum Timestamp {
             i += n
             return v
         }
-        func lit(_ c: Character) -> Bool { if i < b.count, b[i] == c.asciiValue! { i += 1; return true }; return false }
+        func lit(_ c: Unicode.Scalar) -> Bool { if i < b.count, b[i] == UInt8(ascii: c) { i += 1; return true }; return false }
         let example = "e.g. 2024-01-15T10:30:00Z"
-        if text.isEmpty { return .malformed(reason: "it is empty; expected an ISO-8601 time, \(example)") }
+        if b.isEmpty { return .malformed(reason: "it is empty; expected an ISO-8601 time, \(example)") }
         let yearDigits = b.prefix { $0 >= 48 && $0 <= 57 }.count
         guard yearDigits == 4, let y = num(4) else {
             if yearDigits == 2 || yearDigits == 1 { return .malformed(reason: "the year must have four digits (\(example))") }
@@ -57,7 +62,7 @@ public enum Timestamp {
             let start = i
             while i < b.count, b[i] >= 48, b[i] <= 57 { i += 1 }
             guard i > start else { return .malformed(reason: "the fraction of a second has no digits") }
-            fraction = Double("0." + String(decoding: b[start..<i], as: UTF8.self)) ?? 0
+            fraction = self.fraction(b[start..<i])
         }
         var offset = 0
         var hasZone = false
@@ -75,6 +80,19 @@ public enum Timestamp {
         guard i == b.count else { return .malformed(reason: "unexpected text after the time (\(example))") }
         let secs = days(y: y, m: m, d: d) * 86_400 + hh * 3600 + mm * 60 + ss - offset
         return .valid(Date(timeIntervalSince1970: Double(secs) + fraction), hasZone: hasZone)
+    }
+
+    /// Powers of ten that a `Double` holds exactly.
+    private static let exactPowersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+
+    /// The value of `0.<digits>`, the same `Double` as parsing that text. Up to 15 digits, both the digits and
+    /// the power of ten are exact doubles, so one IEEE division gives the correctly rounded quotient, which is
+    /// what the (correctly rounding) parser gives; longer fractions are parsed as text.
+    static func fraction(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> Double {
+        guard digits.count < exactPowersOfTen.count else { return Double("0." + String(decoding: digits, as: UTF8.self)) ?? 0 }
+        var n = 0
+        for c in digits { n = n * 10 + Int(c - 48) }
+        return Double(n) / exactPowersOfTen[digits.count]
     }
 
     /// True for `YYYY-MM-DD` with a real month and day.

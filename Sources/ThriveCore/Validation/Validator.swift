@@ -22,10 +22,13 @@ public struct Validator: Sendable {
         default:
             return [Finding(.error, .invalidBody, at: JSONPointer(), "the body is \(body.typeNameWithArticle); the API expects a JSON array of event objects")]
         }
-        var out = batchFindings(eventCount: events.count, byteCount: RequestBuilder.normalizedBody(body).compactByteCount)
+        // One size walk per event serves both limits: the normalized body is `[e0,e1,…]`, so its compact size
+        // is the events' sizes plus brackets and commas.
+        let scans = events.map(CompactSize.scan)
+        var out = batchFindings(eventCount: events.count, byteCount: 2 + max(0, events.count - 1) + scans.reduce(0) { $0 + $1.size })
         var plans = PlanCache()
         for (k, event) in events.enumerated() {
-            out += validate(event: event, endpoint: endpoint, at: JSONPointer([String(k)]), now: now, plans: &plans)
+            out += validate(event: event, scan: scans[k], endpoint: endpoint, at: JSONPointer([String(k)]), now: now, plans: &plans)
         }
         return out
     }
@@ -51,36 +54,14 @@ public struct Validator: Sendable {
     /// Validates one event object; `base` is its pointer inside the body.
     public func validate(event: JSONValue, endpoint: Endpoint, at base: JSONPointer, now: Date = Date()) -> [Finding] {
         var plans = PlanCache()
-        return validate(event: event, endpoint: endpoint, at: base, now: now, plans: &plans)
+        return validate(event: event, scan: CompactSize.scan(event), endpoint: endpoint, at: base, now: now, plans: &plans)
     }
 
-    /// What the checks need from a template, worked out once per template and batch: a 1,000-event batch
-    /// of one event type should not rebuild the same field lists and sets 1,000 times.
-    struct Plan {
-        var template: EventTemplate?
-        /// The template's fields (or the endpoint's common ones) followed by the reserved ones.
-        var specs: [FieldSpec]
-        /// Every path, aliases included, that the tracking plan knows.
-        var planned: Set<JSONPointer>
-    }
-
-    struct PlanCache {
-        private var plans: [String: Plan] = [:]
-
-        mutating func plan(for event: JSONValue, endpoint: Endpoint, catalogue: TemplateCatalogue) -> Plan {
-            let template = catalogue.template(for: event, endpoint: endpoint)
-            let key = endpoint.rawValue + "/" + (template?.name ?? "")
-            if let plan = plans[key] { return plan }
-            let reserved = catalogue.reservedFields(for: endpoint)
-            let specs = (template?.fields ?? catalogue.commonFields(for: endpoint)) + reserved
-            let planned = Set(specs.flatMap { [$0.path] + $0.aliases })
-            let plan = Plan(template: template, specs: specs, planned: planned)
-            plans[key] = plan
-            return plan
-        }
-    }
-
-    func validate(event: JSONValue, endpoint: Endpoint, at base: JSONPointer, now: Date, plans: inout PlanCache) -> [Finding] {
+    /// The checks on one event. `scan` is its size and number check, which the batch has already worked out.
+    ///
+    /// Most events have no finding, so nothing here builds a path, a name or a message until a check fails:
+    /// fields are found through the plan's hints and judged by `FieldChecks.isClean` first.
+    func validate(event: JSONValue, scan: CompactSize.Scan, endpoint: Endpoint, at base: JSONPointer, now: Date, plans: inout PlanCache) -> [Finding] {
         guard case .object(let obj) = event else {
             return [Finding(.error, .notAnObject, at: base, "each event must be a JSON object, but this one is \(event.typeNameWithArticle)")]
         }
@@ -88,9 +69,8 @@ public struct Validator: Sendable {
         var reported = Set<JSONPointer>()
         func add(_ f: Finding) { out.append(f); reported.insert(f.path) }
 
-        let size = event.compactByteCount
-        if size > Validator.maxEventBytes {
-            add(Finding(.warning, .eventTooLarge, at: base, "this event is \(ByteSize.describe(size)); events over 32 KB are rejected by most analytics pipelines"))
+        if scan.size > Validator.maxEventBytes {
+            add(Finding(.warning, .eventTooLarge, at: base, "this event is \(ByteSize.describe(scan.size)); events over 32 KB are rejected by most analytics pipelines"))
         }
         let usesEventKey = endpoint == .track && obj["event"] != nil
         if usesEventKey {
@@ -104,20 +84,20 @@ public struct Validator: Sendable {
             }
         }
         for key in endpoint.requiredKeys where !(key == "event_name" && usesEventKey) {
-            let p = base.appending(key)
             switch obj[key] {
             case nil, .null?:
-                add(Finding(.error, .missingRequired, at: p, "\(key) is required for \(endpoint.path) calls and is missing"))
-            case .string(let s)? where s.trimmingCharacters(in: .whitespaces).isEmpty:
-                add(Finding(.error, .missingRequired, at: p, "\(key) is required for \(endpoint.path) calls and is empty"))
+                add(Finding(.error, .missingRequired, at: base.appending(key), "\(key) is required for \(endpoint.path) calls and is missing"))
+            case .string(let s)? where Validator.isBlank(s):
+                add(Finding(.error, .missingRequired, at: base.appending(key), "\(key) is required for \(endpoint.path) calls and is empty"))
             default: break
             }
         }
-        for m in obj where !endpoint.knownKeys.contains(m.key) && !(m.key == "event" && usesEventKey) {
+        let knownKeys = endpoint.knownKeys // a fresh array per call: fetched once, not once per member
+        for m in obj where !knownKeys.contains(m.key) && !(m.key == "event" && usesEventKey) {
             add(Finding(.warning, .unplannedProperty, at: base.appending(m.key),
                         "\"\(m.key)\" is not a field of \(endpoint.path) calls; the API ignores it"))
         }
-        for key in ["properties", "traits", "context"] where endpoint.knownKeys.contains(key) {
+        for key in Validator.containerKeys where knownKeys.contains(key) {
             if let v = obj[key], !v.isNull, v.objectValue == nil {
                 add(Finding(.error, .wrongType, at: base.appending(key), "\(key) must be an object, not \(v.typeNameWithArticle)"))
             }
@@ -126,13 +106,15 @@ public struct Validator: Sendable {
         let plan = plans.plan(for: event, endpoint: endpoint, catalogue: catalogue)
         let template = plan.template
         let checks = FieldChecks(now: now)
-        // An old-style "event" key stands in for event_name: it was reported above, with its fix, and must not
-        // be reported again as a missing event_name.
-        let eventNamePaths = usesEventKey ? [JSONPointer(["event"])] : []
-        for spec in plan.specs {
-            let paths = [spec.path] + spec.aliases + (spec.path == JSONPointer(["event_name"]) ? eventNamePaths : [])
-            let found = paths.lazy.compactMap { p in event[pointer: p].map { (p, $0) } }.first
-            guard let (path, value) = found else {
+        plan.beginEvent(event)
+        for s in plan.specs.indices {
+            // An old-style "event" key stands in for event_name: it was reported above, with its fix, and must not
+            // be reported again as a missing event_name (the plan tries it last, only when the event uses it).
+            guard let (slot, value) = plan.find(spec: s, in: event, usesEventKey: usesEventKey) else {
+                // Most absent fields are optional: nothing to report, so no spec copy and no path.
+                let requirement = plan.requirements[s]
+                guard requirement == .api || (requirement == .plan && template != nil) else { continue }
+                let spec = plan.specs[s]
                 let p = base.appending(spec.path)
                 guard !reported.contains(p), !reported.contains(where: { p.hasPrefix($0) }) else { continue }
                 if spec.requirement == .api {
@@ -143,23 +125,37 @@ public struct Validator: Sendable {
                 }
                 continue
             }
-            let p = base.appending(path)
-            guard !reported.contains(p) else { continue }
-            for f in checks.check(value, against: spec, at: p) { add(f) }
+            // Nothing reported yet means nothing to skip: the pointer is built only when it can matter.
+            if !reported.isEmpty, reported.contains(base.appending(plan.pointers[slot])) { continue }
+            if checks.isClean(value, against: plan.cleanChecks[s]) { continue }
+            for f in checks.check(value, against: plan.specs[s], at: base.appending(plan.pointers[slot])) { add(f) }
         }
         if endpoint == .track, let template, case .object(let props)? = obj["properties"] {
-            for m in props where !plan.planned.contains(JSONPointer(["properties", m.key])) {
+            for (i, m) in props.members.enumerated() where !plan.isMarked(i) && !plan.plannedProperties.contains(m.key) {
                 add(Finding(.warning, .unplannedProperty, at: base.appending("properties").appending(m.key),
                             "\"\(m.key)\" is not in the tracking plan for \(template.name)"))
             }
         }
-        HugeNumbers.collect(in: event, at: base, typeChecked: Set(out.filter { $0.code == .wrongType }.map(\.path)), into: &out)
+        if scan.hasNonFiniteNumber {
+            HugeNumbers.collect(in: event, at: base, typeChecked: Set(out.filter { $0.code == .wrongType }.map(\.path)), into: &out)
+        }
         if endpoint == .group, let gid = obj["group_id"], let cgid = event[pointer: JSONPointer(["context", "group_id"])], gid != cgid {
             add(Finding(.warning, .groupIdMismatch, at: base.appending("context").appending("group_id"),
                         "context.group_id (\(cgid.compact())) differs from group_id (\(gid.compact())); for group calls they should be equal",
                         fix: .setValue(at: base.appending("context").appending("group_id"), value: gid)))
         }
         return out
+    }
+
+    /// Top-level members that must be objects when present.
+    static let containerKeys = ["properties", "traits", "context"]
+
+    /// `s.trimmingCharacters(in: .whitespaces).isEmpty`, decided from the first byte when that is a plain ASCII
+    /// character other than space or tab (trimming cannot remove it); Foundation is asked only otherwise.
+    static func isBlank(_ s: String) -> Bool {
+        guard let first = s.utf8.first else { return true }
+        if first < 0x80, first != 0x20, first != 0x09 { return false }
+        return s.trimmingCharacters(in: .whitespaces).isEmpty
     }
 }
 
@@ -174,7 +170,7 @@ enum ByteSize {
 
 /// Numbers such as `1e999999`: valid JSON text, but infinity to every reader that parses doubles.
 /// Fields with a spec are checked by `FieldChecks`; this walk finds them anywhere else in an event. It builds
-/// a path only for what it reports, since it runs over every value of every event.
+/// a path only for what it reports, and runs only for events whose `CompactSize.scan` met such a number.
 enum HugeNumbers {
     static func collect(in value: JSONValue, at base: JSONPointer, typeChecked: Set<JSONPointer>, into out: inout [Finding]) {
         var tokens = base.tokens
@@ -183,7 +179,7 @@ enum HugeNumbers {
 
     private static func walk(_ value: JSONValue, _ tokens: inout [String], _ typeChecked: Set<JSONPointer>, _ out: inout [Finding]) {
         switch value {
-        case .number(let n) where !n.doubleValue.isFinite:
+        case .number(let n) where !n.isFiniteValue:
             let path = JSONPointer(tokens)
             guard !typeChecked.contains(path) else { return }
             out.append(Finding(.warning, .wrongType, at: path,

@@ -95,16 +95,7 @@ enum FindingPrinter {
         return lines
     }
 
-    /// `211,835`: big counts are read at a glance.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (k, c) in digits.enumerated() {
-            if k > 0, (digits.count - k) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+    static func grouped(_ n: Int) -> String { NumberText.grouped(n) }
 
     /// `1 unreadable line`, `3 unreadable entries`.
     static func unreadable(_ count: Int, _ format: ImportFormat?) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import ThriveCore
 import Synchronization
 import ThriveReplay
 
@@ -104,14 +105,5 @@ final class ReplayProgressPrinter: Sendable {
         return h > 0 ? String(format: "%d:%02d:%02d", h, m, sec) : String(format: "%d:%02d", m, sec)
     }
 
-    /// Thousands separated by commas whatever the locale, as the CLI prints counts.
-    static func grouped(_ n: Int) -> String {
-        let digits = Array(String(abs(n)))
-        var out = n < 0 ? "-" : ""
-        for (i, d) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(d)
-        }
-        return out
-    }
+    static func grouped(_ n: Int) -> String { NumberText.grouped(n) }
 }

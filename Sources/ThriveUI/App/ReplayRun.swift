@@ -29,33 +29,8 @@ public struct BatchReplay: Sendable, Equatable {
     }
 }
 
-/// A replay's counts as the runtime reports them. Mirrors the engine's progress so the pure core does not
-/// depend on the replay module.
-public struct ReplayCounts: Sendable, Equatable {
-    public var total = 0
-    public var accepted = 0
-    public var rejected = 0
-    public var skipped = 0
-    public var invalid = 0
-    public var unknown = 0
-    /// Not settled yet: queued, in flight or waiting to retry.
-    public var left = 0
-    public var eventsPerSecond: Double = 0
-    /// Seconds to go at the current rate; nil before anything was accepted.
-    public var eta: Double?
-    public var paused = false
-    public var cancelled = false
-
-    public init(total: Int = 0, accepted: Int = 0, rejected: Int = 0, skipped: Int = 0, invalid: Int = 0, unknown: Int = 0,
-                left: Int = 0, eventsPerSecond: Double = 0, eta: Double? = nil, paused: Bool = false, cancelled: Bool = false) {
-        self.total = total; self.accepted = accepted; self.rejected = rejected; self.skipped = skipped
-        self.invalid = invalid; self.unknown = unknown; self.left = left; self.eventsPerSecond = eventsPerSecond
-        self.eta = eta; self.paused = paused; self.cancelled = cancelled
-    }
-
-    /// Events with a final state.
-    public var settled: Int { max(0, total - left) }
-}
+/// The UI's name for the engine's counts (the struct lives in ThriveCore so the pure core needs no replay module).
+public typealias ReplayCounts = ReplayProgress
 
 /// The replay in progress: one at a time, so a second `s` cannot send the same events twice.
 public struct ReplayRun: Sendable, Equatable {
@@ -119,16 +94,7 @@ public enum ReplayText {
         return head + " · ETA " + (c.eta.map(duration) ?? "–")
     }
 
-    /// `1,840`: thousands grouped the same on every machine (no locale in the pure core).
-    public static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (k, ch) in digits.enumerated() {
-            if k > 0, (digits.count - k) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+    public static func grouped(_ n: Int) -> String { NumberText.grouped(n) }
 
     /// `0:12`, `12:05`, `1:02:03`.
     public static func duration(_ seconds: Double) -> String {
