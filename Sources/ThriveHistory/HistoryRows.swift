@@ -19,38 +19,66 @@ enum HistoryRows {
 
     static let payloadColumns = "request_headers, request_body, response_headers, response_body, event_names, event_ids, summary_text"
 
+    /// A send's row values, worked out before the write transaction: hashing every event (fingerprints) and writing
+    /// the compact body cost milliseconds for a 1,000-event send, and inside the transaction they held the file's
+    /// write lock, which every other writer (the other requests of a replay, the journal) waits for.
+    struct Prepared {
+        let entry: HistoryEntry
+        /// The events, or nil when only the outcome may change (`forOutcome`); then worked out if needed.
+        let events: [EventRecord]?
+        /// `requestBody.compact()`.
+        let body: String
+
+        /// For an insert (or a full rewrite).
+        init(_ e: HistoryEntry) { entry = e; events = e.events; body = e.requestBody.compact() }
+        /// For an update, which usually only changes the outcome and needs no event rows.
+        init(forOutcome e: HistoryEntry) { entry = e; events = nil; body = e.requestBody.compact() }
+
+        var allEvents: [EventRecord] { events ?? entry.events }
+    }
+
     /// Inserts a new send; the caller holds a write transaction. Triggers index the payload for search.
     static func insert(_ e: HistoryEntry, ownerPID: Int32, _ db: Database) throws {
+        try insert(Prepared(e), ownerPID: ownerPID, db)
+    }
+
+    static func insert(_ p: Prepared, ownerPID: Int32, _ db: Database) throws {
+        let e = p.entry
         let insert = try db.cachedStatement(sql: """
             INSERT INTO sends (\(sendColumns), owner_pid) VALUES (\(placeholders(18)))
             """)
-        let events = e.events  // each event's fingerprint hashes its canonical JSON: compute once per write
+        let events = p.allEvents  // each event's fingerprint hashes its canonical JSON: compute once per write
         try insert.execute(arguments: sendArguments(e, events) + [Int64(ownerPID)])
         let seq = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO send_payloads (seq, \(payloadColumns)) VALUES (\(placeholders(8)))")
-            .execute(arguments: [seq] + payloadArguments(e, events))
+            .execute(arguments: [seq] + payloadArguments(e, events, body: p.body))
         try insertEvents(events, seq: seq, db)
     }
 
     /// Rewrites every part of an existing send (the in-memory store replaces the whole entry, so this does too);
     /// returns false when the id is unknown.
     static func rewrite(_ e: HistoryEntry, _ db: Database) throws -> Bool {
+        try rewrite(Prepared(forOutcome: e), db)
+    }
+
+    static func rewrite(_ p: Prepared, _ db: Database) throws -> Bool {
+        let e = p.entry
         let lookup = try db.cachedStatement(sql: "SELECT s.seq, p.request_body FROM sends s LEFT JOIN send_payloads p ON p.seq = s.seq WHERE s.id = ?")
         guard let row = try Row.fetchOne(lookup, arguments: [e.id.uuidString]) else {
             return false
         }
         let seq: Int64 = row[0]
         let storedBody: String? = row[1]
-        if let storedBody, try rewriteOutcome(e, seq: seq, storedBody: storedBody, db) { return true }
-        let events = e.events
+        if let storedBody, try rewriteOutcome(e, body: p.body, seq: seq, storedBody: storedBody, db) { return true }
+        let events = p.allEvents
         try db.cachedStatement(sql: "UPDATE sends SET \(assignments(sendColumns)) WHERE seq = ?")
             .execute(arguments: sendArguments(e, events) + [seq])
         // UPDATE, never INSERT OR REPLACE: REPLACE's implicit delete skips the trigger that unindexes the old text.
         try db.cachedStatement(sql: "UPDATE send_payloads SET \(assignments(payloadColumns)) WHERE seq = ?")
-            .execute(arguments: payloadArguments(e, events) + [seq])
+            .execute(arguments: payloadArguments(e, events, body: p.body) + [seq])
         if db.changesCount == 0 {
             try db.cachedStatement(sql: "INSERT INTO send_payloads (seq, \(payloadColumns)) VALUES (\(placeholders(8)))")
-                .execute(arguments: [seq] + payloadArguments(e, events))
+                .execute(arguments: [seq] + payloadArguments(e, events, body: p.body))
         }
         try db.cachedStatement(sql: "DELETE FROM events WHERE send_seq = ?").execute(arguments: [seq])
         try insertEvents(events, seq: seq, db)
@@ -61,8 +89,7 @@ enum HistoryRows {
     /// event rows (and their fingerprints, a hash per event) stay as they are and only the outcome columns are
     /// written; rewriting a 1,000-event send's rows on every answer doubled a replay's history cost. False when the
     /// body changed (the caller rewrites everything).
-    private static func rewriteOutcome(_ e: HistoryEntry, seq: Int64, storedBody: String, _ db: Database) throws -> Bool {
-        let body = e.requestBody.compact()
+    private static func rewriteOutcome(_ e: HistoryEntry, body: String, seq: Int64, storedBody: String, _ db: Database) throws -> Bool {
         guard body == storedBody else { return false }
         let items = e.requestBody.arrayValue ?? [e.requestBody]
         let first = items.first.map { EventRecord($0, endpoint: e.endpoint) }
@@ -103,9 +130,9 @@ enum HistoryRows {
     }
 
     /// Bodies, then the texts the in-memory store searches besides them (`HistoryQuery.Term.matches`).
-    private static func payloadArguments(_ e: HistoryEntry, _ events: [EventRecord]) -> StatementArguments {
+    private static func payloadArguments(_ e: HistoryEntry, _ events: [EventRecord], body: String) -> StatementArguments {
         let ids = events.flatMap { [$0.userID, $0.groupID].compactMap { $0 } }
-        return [headersText(e.requestHeaders), e.requestBody.compact(), headersText(e.responseHeaders), e.responseBody,
+        return [headersText(e.requestHeaders), body, headersText(e.responseHeaders), e.responseBody,
                 events.map(\.name).joined(separator: " "), ids.joined(separator: " "), e.summary]
     }
 

@@ -82,11 +82,15 @@ struct ReplayWorker: Sendable {
             let entry = HistoryEntry(id: UUID(), sentAt: Date(), request: request, target: target)
             let report: SendReport
             do {
-                try history.record(entry)
-                try journal.markSending(jobID: jobID, index: item.index, sendID: entry.id, eventNumbers: numbers)
+                // Recorded and marked `sending` before the request leaves, updated after, as before; only the thread
+                // that waits for the SQLite writes changed (see `blocking`).
+                try await Self.blocking { [history, journal, jobID] in
+                    try history.record(entry)
+                    try journal.markSending(jobID: jobID, index: item.index, sendID: entry.id, eventNumbers: numbers)
+                }
                 report = await sender.send(request)
                 await pacer.end()
-                try history.update(entry.completed(by: report))
+                try await Self.blocking { [history] in try history.update(entry.completed(by: report)) }
             } catch {
                 await pacer.end()
                 throw error
@@ -133,6 +137,15 @@ struct ReplayWorker: Sendable {
         }
     }
 
+    /// Runs synchronous history/journal writes on a dispatch thread and waits for them. They block while another
+    /// writer holds the file's write lock; on the cooperative pool (one thread per core) that left no thread for the
+    /// other workers' sends and settling, so the run went at the pace of the slowest write.
+    static func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
     private func backoff(_ retries: Int) async -> Double {
         let raw = options.baseDelay * pow(2, Double(retries))
         return min(options.maxDelay, raw) * (await engine.jitter())
@@ -147,7 +160,9 @@ struct ReplayWorker: Sendable {
         case .unknown: state = .unknown
         default: state = .pending
         }
-        try journal.markFinished(jobID: jobID, index: item.index, state: state, httpStatus: http, reason: reason.isEmpty ? nil : reason)
+        try await Self.blocking { [journal, jobID] in
+            try journal.markFinished(jobID: jobID, index: item.index, state: state, httpStatus: http, reason: reason.isEmpty ? nil : reason)
+        }
         let results = item.events.map {
             ReplayEventResult(number: $0.number, position: $0.position, status: status, httpStatus: http, reason: reason)
         }
