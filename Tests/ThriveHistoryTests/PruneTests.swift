@@ -59,3 +59,22 @@ import ThriveCore
         }
     }
 }
+
+extension PruneTests {
+    /// Another program's send in flight must still have its row when it ends: prune by age or by count skips it,
+    /// in both stores.
+    @Test func aSendInFlightIsNeverPruned() throws {
+        try withTemporaryDirectory { dir in
+            let old = TestEntries.entry(99, events: [TestEntries.event("signed_up", user: "u_flight")],
+                                        sentAt: testNow.addingTimeInterval(-30 * 86_400))
+            let (store, memory) = try filledStores(Self.daily() + [old], at: dir.appendingPathComponent("h.sqlite"))
+            #expect(try store.entry(id: old.id)?.outcome == .inFlight)
+            _ = try store.prune(olderThan: testNow, keepNewest: nil)
+            _ = memory.prune(olderThan: testNow, keepNewest: nil)
+            #expect(try store.entry(id: old.id) != nil && memory.entry(id: old.id) != nil)
+            _ = try store.prune(olderThan: nil, keepNewest: 0)
+            _ = memory.prune(olderThan: nil, keepNewest: 0)
+            #expect(try store.entries().map(\.id) == [old.id] && memory.all.map(\.id) == [old.id])
+        }
+    }
+}
