@@ -55,11 +55,14 @@ public struct HistoryEntry: Sendable, Identifiable, Hashable {
 
     /// The events in the body, in order (a single object is one event).
     public var events: [EventRecord] {
-        (requestBody.arrayValue ?? [requestBody]).map { EventRecord($0, endpoint: endpoint) }
+        eventValues.map { EventRecord($0, endpoint: endpoint) }
     }
 
     /// Event names in the body (`signed_up`, or the endpoint name for identify/group), for the row's label.
-    public var eventNames: [String] { events.map(\.name) }
+    public var eventNames: [String] { eventValues.map { EventRecord.name(of: $0, endpoint: endpoint) } }
+
+    /// The body's events as JSON, without working out fingerprints (a list row needs none).
+    var eventValues: [JSONValue] { requestBody.arrayValue ?? [requestBody] }
 
     /// How the send ended, as `history --json` spells it.
     public var outcome: HistoryOutcome {
@@ -76,10 +79,12 @@ public struct HistoryEntry: Sendable, Identifiable, Hashable {
 
     /// The short form a list shows and the store pages.
     public var summaryRow: HistorySummary {
-        let evs = events
+        // Only the first event is looked at: hashing every event of a 1,000-event batch for one row was wasted.
+        let values = eventValues
+        let first = values.first.map { EventRecord($0, endpoint: endpoint) }
         return HistorySummary(id: id, sentAt: sentAt, endpoint: endpoint, target: target, profile: profile, status: status,
-                              latency: latency, retries: retries, summary: summary, eventCount: evs.count,
-                              firstEventName: evs.first?.name ?? endpoint.rawValue, subject: evs.first?.subject)
+                              latency: latency, retries: retries, summary: summary, eventCount: values.count,
+                              firstEventName: first?.name ?? endpoint.rawValue, subject: first?.subject)
     }
 
     /// A copy with every occurrence of each secret replaced by `••••` in every text it holds: a server that
@@ -155,11 +160,16 @@ public struct EventRecord: Sendable, Hashable {
     public var fingerprint: String
 
     public init(_ event: JSONValue, endpoint: Endpoint) {
-        name = event["event_name"]?.stringValue ?? event["event"]?.stringValue ?? endpoint.rawValue
+        name = EventRecord.name(of: event, endpoint: endpoint)
         userID = event["user_id"]?.stringValue
         groupID = event["group_id"]?.stringValue
         timestamp = event["timestamp"]?.stringValue
         fingerprint = EventFingerprint.of(event, endpoint: endpoint)
+    }
+
+    /// `event_name` (or the older `event`), else the endpoint's name for identify and group.
+    static func name(of event: JSONValue, endpoint: Endpoint) -> String {
+        event["event_name"]?.stringValue ?? event["event"]?.stringValue ?? endpoint.rawValue
     }
 
     /// What tells rows apart: the user id, else `group:ID`.
