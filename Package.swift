@@ -49,7 +49,7 @@ let package = Package(
         // The inspector's pure UI core: state, update, effects, keymap, scroll model, views.
         .target(name: "ThriveUI", dependencies: ["ThriveCore", "TerminalScreen"]),
         // The UI loop, effect runner and mailbox, behind the TerminalBackend protocol (ncurses or a test backend).
-        .target(name: "ThriveRuntime", dependencies: ["ThriveUI", "ThriveCore", "ThriveReplay", "TerminalScreen"]),
+        .target(name: "ThriveRuntime", dependencies: ["ThriveUI", "ThriveCore", "ThriveReplay", "TerminalScreen", "ProcessSpawn"]),
         .systemLibrary(
             name: "CNcurses",
             pkgConfig: "ncursesw",
@@ -68,7 +68,7 @@ let package = Package(
             ],
             path: "Sources/ThriveInspector"
         ),
-        // Runs helper programs (tmux) with a clean signal mask; shared by the end-to-end tests and the bench.
+        // Runs helper programs (tmux, the person's editor) with a clean signal mask; shared by the runtime, the tests and the bench.
         .target(name: "ProcessSpawn"),
         // Prints speed and memory figures (release build); no test asserts timings.
         .executableTarget(

@@ -109,6 +109,21 @@ public final class NcursesTerminal: TerminalBackend {
         resume()
     }
 
+    /// Writes OSC 52 straight to the terminal, outside curses' own output.
+    public func setClipboard(_ text: String) {
+        guard !isShutDown else { return }
+        Self.writeRaw(OSC52.sequence(for: text))
+    }
+
+    /// Leaves curses mode (shell screen, cooked input) while `body` runs another program on the terminal, then
+    /// takes the terminal back; the screen is repainted and a `.resize` queued, as after `suspend()`.
+    public func runOutside(_ body: () -> Void) {
+        guard !isShutDown else { return body() }
+        leaveScreen()
+        body()
+        resume()
+    }
+
     /// Restores the shell's terminal: leaves the alternate screen, shows the cursor, ends raw mode.
     /// Safe to call more than once; the instance draws and reads nothing afterwards.
     public func shutdown() {

@@ -25,6 +25,35 @@ public enum Spawn {
         }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        let spawned = start(path, arguments, actions: &actions)
+        if captureOutput { close(fds[1]) }
+        guard case .success(let pid) = spawned else {
+            if captureOutput { close(fds[0]) }
+            if case .failure(let code) = spawned { throw SpawnError("cannot run \(path): error \(code.rawValue)") }
+            throw SpawnError("cannot run \(path)")
+        }
+        var output = Data()
+        if captureOutput {
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let n = read(fds[0], &buffer, buffer.count)
+                if n > 0 { output.append(contentsOf: buffer[0..<n]) } else if n == 0 || errno != EINTR { break }
+            }
+            close(fds[0])
+        }
+        return (wait(pid), String(decoding: output, as: UTF8.self))
+    }
+
+    /// Runs a program on the terminal (standard input, output and error inherited, as an editor needs them) and
+    /// waits for it; nil when it could not be started. Returns the exit status (128 + N for a signal).
+    public static func runOnTerminal(_ path: String, _ arguments: [String]) -> Int32? {
+        guard case .success(let pid) = start(path, arguments, actions: nil) else { return nil }
+        return wait(pid)
+    }
+
+    /// Starts `path` with a clean signal mask and default dispositions.
+    private static func start(_ path: String, _ arguments: [String],
+                              actions: UnsafePointer<posix_spawn_file_actions_t>?) -> Result<pid_t, SpawnErrorCode> {
         let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         // The calling thread may be a worker with signals blocked; a child inherits that mask, and a tmux
@@ -39,26 +68,20 @@ public enum Spawn {
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
-        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
-        if captureOutput { close(fds[1]) }
-        guard spawned == 0 else {
-            if captureOutput { close(fds[0]) }
-            throw SpawnError("cannot run \(path): error \(spawned)")
-        }
-        var output = Data()
-        if captureOutput {
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            while true {
-                let n = read(fds[0], &buffer, buffer.count)
-                if n > 0 { output.append(contentsOf: buffer[0..<n]) } else if n == 0 || errno != EINTR { break }
-            }
-            close(fds[0])
-        }
+        let code = posix_spawn(&pid, path, actions, &attributes, argv, environ)
+        return code == 0 ? .success(pid) : .failure(SpawnErrorCode(rawValue: code))
+    }
+
+    private static func wait(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return (exitCode, String(decoding: output, as: UTF8.self))
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
+}
+
+/// posix_spawn's error number.
+struct SpawnErrorCode: Error {
+    var rawValue: Int32
 }
 
 /// Why a command could not be started.

@@ -16,6 +16,17 @@ public protocol TerminalBackend: AnyObject {
     func suspend()
     /// Restores the terminal; nothing is drawn or read afterwards.
     func shutdown()
+    /// Puts text on the system clipboard (OSC 52).
+    func setClipboard(_ text: String)
+    /// Gives the terminal to another program (an editor) while `body` runs, then takes it back and repaints.
+    func runOutside(_ body: () -> Void)
+}
+
+extension TerminalBackend {
+    /// Backends without a clipboard (tests that do not look) drop the text.
+    public func setClipboard(_ text: String) {}
+    /// Backends without a real terminal just run `body`.
+    public func runOutside(_ body: () -> Void) { body() }
 }
 
 /// Wakes a loop blocked in `TerminalBackend.nextEvents` from any thread.

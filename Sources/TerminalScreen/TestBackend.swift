@@ -18,6 +18,8 @@ public final class TestBackend: TerminalBackend, TerminalWaker, @unchecked Senda
     private var palettes: [Palette] = []
     private var suspensions = 0
     private var isShutDown = false
+    private var clipboardTexts: [String] = []
+    private var outsideRuns = 0
 
     public init(size: Size) { currentSize = size }
 
@@ -47,12 +49,23 @@ public final class TestBackend: TerminalBackend, TerminalWaker, @unchecked Senda
     public var paletteChanges: [Palette] { locked { palettes } }
     public var suspendCount: Int { locked { suspensions } }
     public var didShutDown: Bool { locked { isShutDown } }
+    /// Every text the loop put on the clipboard, in order.
+    public var clipboard: [String] { locked { clipboardTexts } }
+    /// How many times the loop gave the terminal to another program (an editor).
+    public var outsideRunCount: Int { locked { outsideRuns } }
 
     // MARK: - The loop's side
 
     public func size() -> Size { locked { currentSize } }
 
     public var waker: any TerminalWaker { self }
+
+    public func setClipboard(_ text: String) { locked { clipboardTexts.append(text) } }
+
+    public func runOutside(_ body: () -> Void) {
+        locked { outsideRuns += 1 }
+        body()
+    }
 
     public func wake() {
         condition.lock()

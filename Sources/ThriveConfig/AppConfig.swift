@@ -11,6 +11,8 @@ import Yams
 /// theme: dracula
 /// api_key_file: ~/.config/thrive-inspector/key
 /// history: off             # off | a path (default: $XDG_STATE_HOME/thrive-inspector/history.sqlite)
+/// profiles:                # named targets; `--profile NAME`, or `p` in the UI (see `Profile`)
+///   staging: {target: http://127.0.0.1:8787/api, auth: x-api-key, key_env: STAGING_KEY}
 /// ```
 public struct AppConfig: Sendable, Equatable {
     /// `.sandbox(port: nil)` or `.live`: the file names no port or URL here (that is `base_url`).
@@ -21,6 +23,8 @@ public struct AppConfig: Sendable, Equatable {
     public var apiKeyFile: String?
     /// `history:`: nil when the file does not say (the default location is used).
     public var history: HistorySetting?
+    /// `profiles:`, in the file's order.
+    public var profiles: [Profile] = []
     /// Where the values came from, for messages.
     public var path: String?
 
@@ -28,6 +32,14 @@ public struct AppConfig: Sendable, Equatable {
                 apiKeyFile: String? = nil, history: HistorySetting? = nil, path: String? = nil) {
         self.target = target; self.baseURL = baseURL; self.auth = auth; self.theme = theme
         self.apiKeyFile = apiKeyFile; self.history = history; self.path = path
+    }
+
+    /// The profile called `name`, or an error listing the ones there are.
+    public func profile(named name: String) throws(ConfigError) -> Profile {
+        if let p = profiles.first(where: { $0.name == name }) { return p }
+        let file = path ?? "config.yaml"
+        if profiles.isEmpty { throw ConfigError("no profile \"\(name)\": \(file) has no profiles: section") }
+        throw ConfigError("no profile \"\(name)\" in \(file) (profiles: \(profiles.map(\.name).joined(separator: ", ")))")
     }
 
     /// The config file's location.
@@ -83,10 +95,11 @@ public struct AppConfig: Sendable, Equatable {
             case "theme": c.theme = value
             case "api_key_file": c.apiKeyFile = value
             case "history": c.history = try HistorySetting.parse(v, path: path, line: line)
+            case "profiles": c.profiles = try Profile.parseAll(v, path: path)
             case "api_key":
                 throw ConfigError("\(path): \(line): keep the key out of config.yaml; use api_key_file or THRIVESTACK_API_KEY")
             default:
-                throw ConfigError("\(path): \(line): unknown setting \"\(key)\" (known: target, base_url, auth, theme, api_key_file)")
+                throw ConfigError("\(path): \(line): unknown setting \"\(key)\" (known: target, base_url, auth, theme, api_key_file, history, profiles)")
             }
         }
         return c

@@ -22,6 +22,8 @@ public enum ReplayError: Error, Sendable, Hashable {
 public actor ReplayEngine {
     /// The target's badge text, as history rows and the journal name it.
     public nonisolated let target: String
+    /// The profile the history rows record, if the person chose one.
+    public nonisolated let profile: String?
     let builder: RequestBuilder
     let sender: any RequestSending
     let history: any HistoryStore
@@ -41,11 +43,12 @@ public actor ReplayEngine {
     private var rng: SeededGenerator
 
     public init(builder: RequestBuilder, sender: any RequestSending, history: any HistoryStore, journal: any ReplayJournal,
-                options: ReplayOptions = ReplayOptions(), target: String? = nil,
+                options: ReplayOptions = ReplayOptions(), target: String? = nil, profile: String? = nil,
                 validator: Validator = Validator(catalogue: .builtIn())) {
         self.builder = builder; self.sender = sender; self.history = history; self.journal = journal
         self.options = options; self.validator = validator
         self.target = target ?? builder.target.badge
+        self.profile = profile
         rng = SeededGenerator(seed: options.seed)
     }
 
@@ -91,7 +94,7 @@ public actor ReplayEngine {
 
         let pacer = Pacer(rate: options.rate, concurrency: options.concurrency, slowdownSeconds: options.slowdownSeconds)
         let worker = ReplayWorker(engine: self, builder: builder, sender: sender, history: history, journal: journal,
-                                  jobID: prepared.job.id, options: options, target: target, pacer: pacer)
+                                  jobID: prepared.job.id, options: options, target: target, profile: profile, pacer: pacer)
         var failure: (any Error)?
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in

@@ -58,6 +58,7 @@ struct ReplayWorker: Sendable {
     let jobID: UUID
     let options: ReplayOptions
     let target: String
+    let profile: String?
     let pacer: Pacer
 
     func runLoop() async throws {
@@ -79,7 +80,7 @@ struct ReplayWorker: Sendable {
                 return try await end(item, unknownNote == nil ? .notSent : .unknown, nil, unknownNote ?? "not sent (cancelled)")
             }
             let request = builder.build(endpoint: item.endpoint, body: body)
-            let entry = HistoryEntry(id: UUID(), sentAt: Date(), request: request, target: target)
+            let entry = HistoryEntry(id: UUID(), sentAt: Date(), request: request, target: target, profile: profile)
             let report: SendReport
             do {
                 // Recorded and marked `sending` before the request leaves, updated after, as before; only the thread

@@ -67,6 +67,30 @@ final class EffectRunner {
             case .pauseReplay(let id): replays.pause(id)
             case .resumeReplay(let id): replays.resume(id)
             case .cancelReplay(let id): replays.cancel(id)
+            case .resolveProfile(let name):
+                // Off the loop's thread: a `key_command` may take seconds.
+                let resolve = services.resolveProfile, mailbox = self.mailbox
+                Task.detached { mailbox.post(.profileResolved(name: name, resolve(name))) }
+            case .copyToClipboard(let text):
+                backend.setClipboard(text)
+            case .writeFile(let path, let contents, let what):
+                let mailbox = self.mailbox
+                Task.detached { mailbox.post(.fileWritten(path: path, what: what, error: OutsideEffects.write(contents, to: path))) }
+            case .exportHistory(let path, let format):
+                let mailbox = self.mailbox, store = services.replay?.history
+                Task.detached {
+                    let error = store.map { OutsideEffects.exportHistory($0, format: format, to: path) } ?? "there is no history in this run"
+                    mailbox.post(.fileWritten(path: path, what: "the history (\(format.rawValue))", error: error))
+                }
+            case .editExternally(let text, let ext):
+                // On the loop's thread, on purpose: the editor owns the terminal until it exits.
+                var result: Result<String, UIError> = .failure(UIError("the editor did not run"))
+                let edit = services.editText
+                backend.runOutside { result = edit(text, ext) }
+                mailbox.post(.externalEditFinished(result))
+            case .rememberTheme(let name):
+                let remember = services.rememberTheme
+                Task.detached { remember(name) }
             }
         }
     }

@@ -32,7 +32,8 @@ final class ReplayEffects {
         let options = ReplayOptions(rate: replay.rate, concurrency: replay.concurrency, allowDuplicates: replay.allowDuplicates,
                                     resume: true)
         let engine = ReplayEngine(builder: builder, sender: services.sender, history: services.history,
-                                  journal: services.journal, options: options, target: replay.target)
+                                  journal: services.journal, options: options, target: replay.target,
+                                  profile: replay.profile)
         engines[id] = engine
         let set = ImportedSet(events: replay.events)
         let invalid = replay.invalid

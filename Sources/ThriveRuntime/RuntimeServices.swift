@@ -1,6 +1,7 @@
 import Foundation
 import TerminalScreen
 import ThriveCore
+import ThriveUI
 
 /// What the loop needs from the world besides the terminal, injected so tests can run the real loop
 /// against a real sandbox without a terminal, and the program can choose its HTTP client.
@@ -18,6 +19,12 @@ public struct RuntimeServices: Sendable {
     public var importFile: @Sendable (String) -> Result<ImportedSet, EventImportError>
     /// What the batch view's replays run with; nil answers every replay with a failure.
     public var replay: ReplayServices?
+    /// Reads a profile by name (its key may come from a command): where it sends, or why it cannot.
+    public var resolveProfile: @Sendable (String) -> Result<Destination, UIError>
+    /// Keeps the theme for the next start.
+    public var rememberTheme: @Sendable (String) -> Void
+    /// Edits text on the terminal in the person's editor; the loop gives the terminal up meanwhile.
+    public var editText: @Sendable (_ text: String, _ fileExtension: String) -> Result<String, UIError>
 
     public init(sender: any RequestSending,
                 startSandbox: @escaping @Sendable () async throws -> (port: Int, faults: String?),
@@ -25,9 +32,15 @@ public struct RuntimeServices: Sendable {
                 clock: @escaping @Sendable () -> Date = { Date() },
                 listDirectory: @escaping @Sendable (String) -> Result<[String], EventImportError> = FileEffects.list,
                 importFile: @escaping @Sendable (String) -> Result<ImportedSet, EventImportError> = FileEffects.importFile,
-                replay: ReplayServices? = nil) {
+                replay: ReplayServices? = nil,
+                resolveProfile: @escaping @Sendable (String) -> Result<Destination, UIError> = { .failure(UIError("no profile \"\($0)\"")) },
+                rememberTheme: @escaping @Sendable (String) -> Void = { _ in },
+                editText: @escaping @Sendable (String, String) -> Result<String, UIError> = { text, ext in
+                    OutsideEffects.edit(text, fileExtension: ext, editor: OutsideEffects.editorCommand(environment: ProcessInfo.processInfo.environment))
+                }) {
         self.sender = sender; self.startSandbox = startSandbox; self.palette = palette; self.clock = clock
         self.listDirectory = listDirectory; self.importFile = importFile; self.replay = replay
+        self.resolveProfile = resolveProfile; self.rememberTheme = rememberTheme; self.editText = editText
     }
 }
 

@@ -8,6 +8,8 @@ struct SandboxResponder: HTTPResponder {
     let store: SandboxStore
     let validator: Validator
     let validKeys: Set<String>?
+    /// Hears each API request as read (see `TappedRequest`); nil outside tests.
+    var tap: (@Sendable (TappedRequest) -> Void)? = nil
 
     func respond(to request: Request, context: SandboxRequestContext) async throws -> Response {
         var path = request.uri.path
@@ -60,6 +62,10 @@ struct SandboxResponder: HTTPResponder {
         let fault = store.nextFault()
         if fault == .hang { try await hang(request, channel: context.channel) }
         let body = try await Self.collect(request.body, limit: SandboxLimits.maxBodyBytes)
+        if let tap, let body {
+            tap(TappedRequest(method: request.method.rawValue, target: request.uri.description,
+                              headers: request.headers.map { Header($0.name.rawName, $0.value) }, body: body))
+        }
         if let delay = store.latency() { try await Task.sleep(for: delay) }
         switch fault {
         case .drop?:

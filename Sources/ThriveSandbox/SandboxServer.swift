@@ -21,9 +21,13 @@ public final class SandboxServer: Sendable {
     private let validator: Validator
     private let lifecycle = Mutex(Lifecycle.idle)
     private let boundPort = Mutex<Int?>(nil)
+    private let requestTap: (@Sendable (TappedRequest) -> Void)?
 
-    public init(configuration: SandboxConfiguration = SandboxConfiguration(), catalogue: TemplateCatalogue = .builtIn()) {
+    /// `requestTap`, for tests, hears every API request whose body was read, before it is answered, key unmasked.
+    public init(configuration: SandboxConfiguration = SandboxConfiguration(), catalogue: TemplateCatalogue = .builtIn(),
+                requestTap: (@Sendable (TappedRequest) -> Void)? = nil) {
         self.configuration = configuration
+        self.requestTap = requestTap
         store = SandboxStore(configuration: configuration)
         validator = Validator(catalogue: catalogue)
     }
@@ -117,7 +121,7 @@ public final class SandboxServer: Sendable {
     // MARK: Serving
 
     private func serve(signal: StartSignal) async throws {
-        let responder = SandboxResponder(store: store, validator: validator, validKeys: configuration.validKeys)
+        let responder = SandboxResponder(store: store, validator: validator, validKeys: configuration.validKeys, tap: requestTap)
         let port = configuration.port
         // Silent: the inspector's terminal UI shares stdout/stderr.
         let silent = Logger(label: "thrive-sandbox", factory: { _ in SwiftLogNoOpLogHandler() })

@@ -79,7 +79,7 @@ struct SettingsTests {
     }
 
     @Test func unknownSettingsNameTheLine() {
-        #expect(throws: ConfigError("config.yaml: line 2: unknown setting \"colour\" (known: target, base_url, auth, theme, api_key_file)")) {
+        #expect(throws: ConfigError("config.yaml: line 2: unknown setting \"colour\" (known: target, base_url, auth, theme, api_key_file, history, profiles)")) {
             try AppConfig.parse("theme: light\ncolour: red")
         }
     }

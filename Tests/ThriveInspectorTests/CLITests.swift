@@ -152,14 +152,14 @@ struct CLITests {
         let keyFile = try write(key + "\n")
         for format in ["http", "curl", "httpie"] {
             let r = try BuiltBinary.run(["send", "--template", "signed_up", "--set", "properties.user_email=x@y.co",
-                                         "--dry-run", "--format", format, "--api-key-file", keyFile])
+                                         "--dry-run", "--format", format, "--api-key-file", keyFile, "--live"])
             #expect(r.status == 0, "\(r.stderr)")
             #expect(!r.stdout.contains(key) && !r.stderr.contains(key), "\(format) leaks the key")
             #expect(r.stdout.contains(SecretMask.mask(key)), "\(format): \(r.stdout)")
             #expect(r.stdout.contains("https://api.app.thrivestack.ai/api/track"))
             #expect(r.stdout.contains("x@y.co"))
         }
-        let revealed = try BuiltBinary.run(["send", "--template", "signed_up", "--dry-run", "--reveal-key", "--api-key-file", keyFile])
+        let revealed = try BuiltBinary.run(["send", "--template", "signed_up", "--dry-run", "--reveal-key", "--api-key-file", keyFile, "--live"])
         #expect(revealed.stdout.contains("x-api-key: \(key)"))
     }
 

@@ -61,6 +61,7 @@ struct ImportTests {
     @Test func kUsesThePastedKeyForThisRunOnlyAndItIsNeverStored() throws {
         var s = Fixtures.state(width: 100, height: 30)
         s.destination = Destination(target: .live)
+        s.confirmLive = false  // the LIVE question has its own tests; this one is about the key
         _ = paste(&s, Self.curl)
         _ = Fixtures.key(&s, .char("K"))
         #expect(s.destination.apiKey == Self.key)

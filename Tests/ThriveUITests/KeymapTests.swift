@@ -70,7 +70,7 @@ struct KeymapTests {
         let help = HelpContent.lines(keymap).map { $0.map(\.text).joined() }.joined(separator: "\n")
         for b in keymap.bindings { #expect(help.contains(b.help), "help is missing \(b.help)") }
         let footer = keymap.footer(primary: .pane(.history), others: [.typing, .panes])
-        #expect(footer.map(\.key) == ["Enter", "r", "/", "m", "=", "^S/F5", "Tab", "F2", "?", "q"])
+        #expect(footer.map(\.key) == ["Enter", "r", "/", "m", "=", "^S/F5", "Tab", "F2", "?", "q", "^P"])
         let rebound = Keymap(Keymap.standardBindings.map { b in
             var b = b
             if b.action == .send { b.keys = [.ctrl("x")] }

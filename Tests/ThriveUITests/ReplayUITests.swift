@@ -78,13 +78,13 @@ struct ReplayUITests {
         #expect(s.importedBatch?.sendState(of: 4) == .queued)
     }
 
-    @Test func pKeyPausesAndResumesAnywhere() throws {
+    @Test func pPausesInTheBatchViewAndCapitalPAnywhere() throws {
         var s = imported()
         let (id, _) = try start(&s)
         #expect(Fixtures.key(&s, .char("p")) == [.pauseReplay(id: id)])
         #expect(ReplayText.bar(s.replay!).contains("paused (p resumes)"))
         _ = Fixtures.key(&s, .char("b"))
-        #expect(Fixtures.key(&s, .char("p")) == [.resumeReplay(id: id)], "p works with the batch view closed")
+        #expect(Fixtures.key(&s, .char("P")) == [.resumeReplay(id: id)], "P works with the batch view closed (p there switches profile)")
         #expect(s.replay?.paused == false)
     }
 

@@ -6,11 +6,17 @@ import Foundation
 /// Quoting is POSIX single quotes, which keep every character literal, so the body arrives byte for byte.
 public enum CurlExport {
     /// `curl --location 'URL' --header '…' --data-raw '[…]'`, one option per line like the docs.
-    public static func curl(_ request: APIRequest, revealSecrets: Bool = false) -> String {
+    /// `exactBody` writes the compact bytes the app sends (and none for GET, like URLSessionSender) instead of the
+    /// docs' pretty body: "copy as code" (`CodeExport`) must send the same bytes as the app.
+    public static func curl(_ request: APIRequest, revealSecrets: Bool = false, exactBody: Bool = false) -> String {
         // The method is quoted like everything else: an imported one can hold a blank, `#` or `;`.
         var lines = ["curl --location" + (request.method == "POST" ? "" : " --request " + word(request.method)) + " " + quote(request.url.absoluteString)]
         for h in headers(request, revealSecrets) { lines.append("--header " + quote(headerText(h, separator: ": "))) }
-        lines.append("--data-raw " + quote(request.body.pretty()))
+        if !exactBody {
+            lines.append("--data-raw " + quote(request.body.pretty()))
+        } else if request.method != "GET" {
+            lines.append("--data-raw " + quote(request.body.compact()))
+        }
         return lines.joined(separator: " \\\n")
     }
 

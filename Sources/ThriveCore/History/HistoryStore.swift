@@ -30,6 +30,21 @@ public protocol HistoryStore: AnyObject, Sendable {
 }
 
 extension HistoryStore {
+    /// Calls `body` with each entry matching `query`, oldest first, a page of rows at a time: exports read in
+    /// the order things happened, and a long history never sits in memory at once.
+    public func forEachOldestFirst(matching query: HistoryQuery, _ body: (HistoryEntry) throws -> Void) throws {
+        let total = try count(matching: query)
+        var start = 0
+        while start < total {
+            let page = try summaries(matching: query, in: start..<min(total, start + 500))
+            if page.isEmpty { break }
+            for row in page {
+                if let entry = try entry(id: row.id) { try body(entry) }
+            }
+            start += page.count
+        }
+    }
+
     /// Full entries matching `query`, newest first.
     public func entries(matching query: HistoryQuery = HistoryQuery(), limit: Int? = nil) throws -> [HistoryEntry] {
         var out: [HistoryEntry] = []

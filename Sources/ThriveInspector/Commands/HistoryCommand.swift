@@ -35,22 +35,6 @@ struct HistoryCommand: ParsableCommand {
         case .failure(let e): throw CLIError(e.message)
         }
     }
-
-    /// Calls `body` with each entry matching `query`, oldest first, a page of rows at a time: exports read in
-    /// the order things happened, and a long history never sits in memory at once.
-    static func forEachOldestFirst(_ store: any HistoryStore, matching query: HistoryQuery,
-                                   _ body: (HistoryEntry) throws -> Void) throws {
-        let total = try store.count(matching: query)
-        var start = 0
-        while start < total {
-            let page = try store.summaries(matching: query, in: start..<min(total, start + 500))
-            if page.isEmpty { break }
-            for row in page {
-                if let entry = try store.entry(id: row.id) { try body(entry) }
-            }
-            start += page.count
-        }
-    }
 }
 
 /// `thrive-inspector history [QUERY...]`: one line per send, newest first.

@@ -55,7 +55,7 @@ struct HistoryExportCommand: ParsableCommand {
         var sink = try ExportFile(path: output)
         do {
             try writer.begin(into: &sink)
-            try HistoryCommand.forEachOldestFirst(store, matching: q) { try writer.add($0, into: &sink) }
+            try store.forEachOldestFirst(matching: q) { try writer.add($0, into: &sink) }
             try writer.end(into: &sink)
             try sink.commit()
         } catch {

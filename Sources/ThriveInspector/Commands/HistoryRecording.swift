@@ -7,6 +7,7 @@ import ThriveCore
 /// warning on stderr, never the send.
 struct SendHistory {
     private var store: (any HistoryStore)?
+    private let profile: String?
 
     init(flags: HistoryFlags, settings: Settings) {
         let secrets = settings.apiKey.map { [$0.value] } ?? []
@@ -15,12 +16,13 @@ struct SendHistory {
         for secret in secrets { store?.addSecret(secret) }
         if let warning { printError(warning) }
         self.store = store
+        profile = settings.profile
     }
 
     /// Records the send as in flight; nil when there is no history (or it just failed).
     mutating func willSend(_ request: APIRequest, target: String) -> HistoryEntry? {
         guard let store else { return nil }
-        let entry = HistoryEntry(id: UUID(), sentAt: Date(), request: request, target: target)
+        let entry = HistoryEntry(id: UUID(), sentAt: Date(), request: request, target: target, profile: profile)
         do {
             try store.record(entry)
             return entry

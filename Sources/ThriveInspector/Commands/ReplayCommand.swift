@@ -129,7 +129,9 @@ struct ReplayCommand: AsyncParsableCommand {
             do { port = try await server.start() } catch { throw CLIError("could not start the embedded sandbox: \(error)") }
             sandbox = server
             destination.target = .sandbox(port: port)
-            printError("sending to the embedded sandbox on 127.0.0.1:\(port) (no API key; use --live for ThriveStack)")
+            // Nothing goes live without a choice: say so, and say why a key that is set was not used.
+            printError("sending to the embedded sandbox on 127.0.0.1:\(port) (use --live or --profile for ThriveStack)")
+            settings.notes.forEach { printError($0) }
         }
         guard let builder = destination.builder else { throw CLIError("the embedded sandbox did not start") }
         let badge = destination.target.badge
@@ -146,7 +148,7 @@ struct ReplayCommand: AsyncParsableCommand {
 
         let sender = URLSessionSender(configuration: SenderConfiguration(timeout: timeout, retry: .none))
         let engine = ReplayEngine(builder: builder, sender: sender, history: store, journal: store, options: options,
-                                  target: badge, validator: validator)
+                                  target: badge, profile: settings.profile, validator: validator)
         let printer = ReplayProgressPrinter()
         let interrupt = ReplayInterrupt(engine: engine, printer: printer)
         interrupt.install()

@@ -39,7 +39,7 @@ struct SendCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print the request (key masked) instead of sending it.")
     var dryRun = false
 
-    @Option(help: "How --dry-run prints the request: http, curl or httpie.")
+    @Option(help: "How --dry-run prints the request: http, or as code that sends it byte for byte: curl, httpie, js (Node fetch), python (requests) or go (net/http).")
     var format: RequestFormat = .http
 
     @Flag(name: .customLong("reveal-key"), help: "Show the API key in --dry-run output instead of masking it.")
@@ -89,6 +89,11 @@ struct SendCommand: AsyncParsableCommand {
             let request = settings.destination.previewBuilder.build(endpoint: ep, body: body)
             print(RequestPrinter.render(request, format: format, reveal: revealKey)
                 .replacingOccurrences(of: "127.0.0.1:0/", with: "127.0.0.1:<sandbox-port>/"))
+            // A dry run starts no sandbox, so printed code has no port to send to until the person gives it one.
+            if format != .http, settings.destination.isSandbox {
+                printError("the embedded sandbox runs only during a send: to run this, start one with 'thrive-inspector sandbox --port 8787', "
+                           + "put its port in place of <sandbox-port> and add --reveal-key (the sandbox's key is no secret)")
+            }
             // The same verdict a real send would give: the request printed, but the API would reject it.
             if !force, unreadable || findings.contains(where: { $0.severity == .error }) { throw Exit.badInput }
             return
@@ -102,7 +107,9 @@ struct SendCommand: AsyncParsableCommand {
             do { port = try await server.start() } catch { throw CLIError("could not start the embedded sandbox: \(error)") }
             sandbox = server
             destination.target = .sandbox(port: port)
-            printError("sending to the embedded sandbox on 127.0.0.1:\(port) (no API key; use --live for ThriveStack)")
+            // Nothing goes live without a choice: say so, and say why a key that is set was not used.
+            printError("sending to the embedded sandbox on 127.0.0.1:\(port) (use --live or --profile for ThriveStack)")
+            settings.notes.forEach { printError($0) }
         }
         guard let builder = destination.builder else { throw CLIError("the embedded sandbox did not start") }
         let request = builder.build(endpoint: ep, body: body)
@@ -192,5 +199,10 @@ struct SendCommand: AsyncParsableCommand {
     }
 }
 
-/// How `--dry-run` prints a request.
-enum RequestFormat: String, ExpressibleByArgument, CaseIterable { case http, curl, httpie }
+/// How `--dry-run` prints a request: HTTP text, or one of the `CodeFormat`s.
+enum RequestFormat: String, ExpressibleByArgument, CaseIterable {
+    case http, curl, httpie, js, python, go
+
+    /// The program this format prints (the names match), nil for plain HTTP text.
+    var code: CodeFormat? { CodeFormat(rawValue: rawValue) }
+}

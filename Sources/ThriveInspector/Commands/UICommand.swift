@@ -14,8 +14,9 @@ struct UICommand: AsyncParsableCommand {
         commandName: "ui",
         abstract: "Open the terminal UI (the default when no subcommand is given).",
         discussion: """
-        Without an API key the UI starts the embedded sandbox on 127.0.0.1 and shows SANDBOX in the title bar; \
-        with THRIVESTACK_API_KEY (or --live) it targets api.app.thrivestack.ai and shows LIVE. Press ? inside for keys.
+        The UI sends to the embedded sandbox on 127.0.0.1 (SANDBOX in the title bar) unless you choose --live, \
+        --base-url, --profile NAME or target: live in config.yaml; an API key alone never selects LIVE, and every \
+        send to LIVE asks first. p switches profiles, Ctrl-P lists every action. Press ? inside for keys.
         Themes are YAML files searched in --theme-dir, $XDG_CONFIG_HOME/thrive-inspector/themes, ./themes and \
         next to the program; NO_COLOR starts in monochrome.
         """)
@@ -48,38 +49,49 @@ struct UICommand: AsyncParsableCommand {
         }
         var settings = try target.resolve()
         let sandboxConfiguration = try sandbox.configuration(port: 0)
-        if let theme { settings.theme = theme }
         let environment = ProcessInfo.processInfo.environment
+        // The theme: --theme, then the one last picked with `t` (unless NO_COLOR asks for none), then config.yaml.
+        if let theme { settings.theme = theme }
+        else if environment["NO_COLOR"].map({ $0.isEmpty }) ?? true, let remembered = RememberedState.load(environment: environment).theme {
+            settings.theme = remembered
+        }
         let themes = ThemeLoader.load(themeDir: themeDir, environment: environment,
                                       executablePath: Self.executablePath(),
                                       currentDirectory: FileManager.default.currentDirectoryPath)
+        // keys.yaml: a rebinding with a problem is reported below and its action keeps the standard keys.
+        let (keymap, keymapProblems) = KeymapLoading.load(environment: environment)
         // The key is scrubbed from everything the history writes; with history off, sends are kept for this run only.
         let (store, historyWarning) = history.open(config: settings.config, secrets: settings.apiKey.map { [$0] } ?? [])
         try await Self.runUI(settings: settings, themes: themes, catalogue: UserTemplates.catalogue(), sandbox: sandboxConfiguration,
                              sender: URLSessionSender(configuration: SenderConfiguration(timeout: timeout)),
                              // The replay engine owns retries and their pacing, so its sender does not retry.
                              replaySender: URLSessionSender(configuration: SenderConfiguration(timeout: timeout, retry: .none)),
-                             history: store ?? InMemoryHistoryStore(), historyWarning: historyWarning, crashForTest: crashForTest)
+                             history: store ?? InMemoryHistoryStore(), historyWarning: historyWarning, crashForTest: crashForTest,
+                             keymap: keymap, keymapProblems: keymapProblems)
     }
 
     /// Wires the pure core to the real world: ncurses, URLSession, the embedded sandbox, theme files.
     static func runUI(settings: Settings, themes: ThemeSet, catalogue: TemplateCatalogue, sandbox configuration: SandboxConfiguration,
                       sender: any RequestSending, replaySender: (any RequestSending)? = nil,
                       history: any HistoryStore = InMemoryHistoryStore(), historyWarning: String? = nil,
-                      crashForTest: Bool = false) async throws {
+                      crashForTest: Bool = false, keymap: Keymap = .standard, keymapProblems: [String] = []) async throws {
         let (theme, themeProblem) = themes.initialTheme(preferred: settings.theme)
         let terminal: NcursesTerminal
         do { terminal = try NcursesTerminal(palette: theme.palette) } catch { throw CLIError("\(error)") }
         defer { terminal.shutdown() }
         var state = AppState(size: terminal.size(), catalogue: catalogue, destination: settings.destination,
                              themeName: theme.name, themeNames: themes.themes.map(\.name), history: history,
-                             now: Date(), ids: .seeded(UInt64.random(in: .min ... .max)))
+                             keymap: keymap, now: Date(), ids: .seeded(UInt64.random(in: .min ... .max)))
         let noKey = settings.target != .sandbox(port: nil) && settings.apiKey == nil
             ? ["no API key: requests will be answered 401 (set THRIVESTACK_API_KEY or --api-key-file)"] : []
         let problems = (historyWarning.map { [$0] } ?? []) + noKey + (themeProblem.map { [$0] } ?? []) + themes.problems + catalogue.loadProblems
+            + keymapProblems + settings.notes
+        state.startupProblems = problems
         if let first = problems.first {
-            state.status = StatusMessage(first + (problems.count > 1 ? " (+\(problems.count - 1) more)" : ""), .warning)
+            state.status = StatusMessage(first + (problems.count > 1 ? " (+\(problems.count - 1) more: ! lists them)" : ""), .warning)
         }
+        state.profiles = ProfileSwitching.choices(settings)
+        state.profileName = settings.profile
         let server = SandboxServer(configuration: configuration)
         let faults = configuration.faults.map(\.description) + (configuration.latency.map { ["latency \($0)"] } ?? [])
         let faultNote = faults.isEmpty ? nil : "faults: " + faults.joined(separator: ", ")
@@ -93,7 +105,9 @@ struct UICommand: AsyncParsableCommand {
             // The batch view's replays write to the store the history pane reads; the SQLite store is also the
             // journal that makes a replay resumable, and with history off an in-memory journal lasts the run.
             replay: ReplayServices(sender: replaySender ?? sender, history: history,
-                                   journal: history as? any ReplayJournal ?? InMemoryReplayJournal(history: history as? InMemoryHistoryStore)))
+                                   journal: history as? any ReplayJournal ?? InMemoryReplayJournal(history: history as? InMemoryHistoryStore)),
+            resolveProfile: ProfileSwitching.resolver(startup: settings, history: history),
+            rememberTheme: { RememberedState(theme: $0).save() })
         AppLoop(state: state, backend: terminal, services: services).run()
         await server.stop()
     }

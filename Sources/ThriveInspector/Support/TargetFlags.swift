@@ -5,10 +5,10 @@ import ThriveCore
 
 /// Flags choosing where requests go and how they authenticate; shared by `send` and the UI.
 struct TargetFlags: ParsableArguments {
-    @Flag(help: "Use the embedded sandbox on 127.0.0.1 (the default without an API key).")
+    @Flag(help: "Use the embedded sandbox on 127.0.0.1 (the default: a key alone never selects live).")
     var sandbox = false
 
-    @Flag(help: "Send to the live API at api.app.thrivestack.ai (needs an API key).")
+    @Flag(help: "Send to the live API at api.app.thrivestack.ai (needs an API key; nothing goes live without this, target: live or a live profile).")
     var live = false
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Send to another API root, e.g. http://localhost:8080/api.", valueName: "URL"))
@@ -19,6 +19,9 @@ struct TargetFlags: ParsableArguments {
 
     @Option(name: .customLong("api-key-file"), help: ArgumentHelp("Read the API key from this file.", valueName: "PATH"))
     var apiKeyFile: String?
+
+    @Option(help: ArgumentHelp("Use a profile from config.yaml's profiles: section (its target, auth and key).", valueName: "NAME"))
+    var profile: String?
 
     @Option(name: .customLong("config"), help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/thrive-inspector/config.yaml).", valueName: "PATH"))
     var configPath: String?
@@ -31,7 +34,7 @@ struct TargetFlags: ParsableArguments {
                 throw ConfigError("config file \(configPath) does not exist")
             }
             let config = try AppConfig.load(from: url)
-            return try Settings.resolve(Settings.Flags(sandbox: sandbox, live: live, baseURL: baseURL, bearer: bearer, apiKeyFile: apiKeyFile), config: config)
+            return try Settings.resolve(Settings.Flags(sandbox: sandbox, live: live, baseURL: baseURL, bearer: bearer, apiKeyFile: apiKeyFile, profile: profile), config: config)
         } catch let e as ConfigError {
             throw CLIError(e.message)
         }

@@ -31,12 +31,18 @@ public enum Overlay: Sendable, Equatable {
     case batch(BatchView)
     /// A yes/no question about a replay; `over` is the batch view to go back to after the answer.
     case question(ReplayQuestion, over: BatchView?)
+    /// A list to pick from: the command palette, the profiles, the copy-as menu.
+    case choices(ChoiceList)
+    /// Text to read and scroll, such as every start-up problem (`!`); any other key closes it.
+    case notes(title: String, TextOverlay)
 }
 
 /// The questions a replay asks before doing something that cannot be taken back.
 public enum ReplayQuestion: Sendable, Equatable {
-    /// `s` with a LIVE target: "Send N events to LIVE …? (y/N)".
+    /// `s` in the batch view with a LIVE target: "Send N events to LIVE …? (y/N, a: don't ask again this run)".
     case sendLive(events: Int)
+    /// Ctrl-S on the draft with a LIVE target: the same question for the composer's send.
+    case sendDraftLive(events: Int)
     /// Esc in the batch view while a replay runs.
     case cancelReplay
     /// `q` or Ctrl-C while a replay runs.
@@ -109,6 +115,22 @@ public struct AppState: Sendable {
     var pendingImport: PendingImport?
     /// The replay of the imported batch that is running, if any (one at a time).
     public internal(set) var replay: ReplayRun?
+    /// Profiles `p` switches between, from config.yaml (with the built-in sandbox), and the one in use; nil is the
+    /// command line's own choice (`--live`, `--base-url`, the default sandbox).
+    public var profiles: [ProfileChoice] = []
+    public var profileName: String?
+    /// A profile switch waiting for its key to be read (a `key_command` may take a moment).
+    public internal(set) var switchingProfile: String?
+    /// The embedded sandbox's port once it is bound; kept while a profile sends elsewhere, for switching back.
+    public internal(set) var sandboxPort: Int?
+    /// Whether a send to LIVE asks first. `a` in that question turns it off until the program ends.
+    public internal(set) var confirmLive = true
+    /// Every problem found at start-up (config, themes, keymap, history); the status line shows the first.
+    public var startupProblems: [String] = []
+    /// An outside edit (`e`) in progress.
+    public internal(set) var externalEdit: ExternalEdit?
+    /// True when the raw editor holds NDJSON an outside edit left unparsed, so the next `e` reopens it as NDJSON.
+    var rawHoldsNDJSON = false
 
     public init(size: Size, catalogue: TemplateCatalogue, destination: Destination, themeName: String = "default-dark",
                 themeNames: [String] = ["default-dark"], history: any HistoryStore = InMemoryHistoryStore(),
@@ -134,6 +156,9 @@ public struct AppState: Sendable {
         if case .sandbox(nil) = destination.target, sandboxError != nil { return "SANDBOX failed" }
         return destination.target.badge
     }
+
+    /// The title's badge: the target, and the profile when one is in use (`LIVE api.app.thrivestack.ai · prod`).
+    public var titleBadge: String { profileName.map { "\(badge) · \($0)" } ?? badge }
 
     /// The one interactive send in flight, if any.
     public var composerSend: InFlightSend? { inFlight.values.min { $0.startedAt < $1.startedAt } }
@@ -170,6 +195,12 @@ public struct AppState: Sendable {
         case .help(var o)?:
             o.scroll.resize(count: o.lines.count, height: layout.helpModal(lines: o.lines.count).height - 2)
             overlay = .help(o)
+        case .notes(let title, var o)?:
+            o.scroll.resize(count: o.lines.count, height: layout.helpModal(lines: o.lines.count).height - 2)
+            overlay = .notes(title: title, o)
+        case .choices(var c)?:
+            c.scroll.resize(count: c.shown.count, height: ChoiceListView.listHeight(c, layout))
+            overlay = .choices(c)
         case .detail(let id, var o)?:
             o.scroll.resize(count: o.lines.count, height: o.textHeight(in: layout.detailModal))
             overlay = .detail(id: id, o)

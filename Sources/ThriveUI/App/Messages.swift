@@ -27,6 +27,19 @@ public enum Msg: Sendable {
     /// The replay ended: its last counts, whether it was cancelled, and why it stopped early if it failed (the
     /// history could not be written). Always the last message of a replay.
     case replayFinished(id: UUID, ReplayCounts, cancelled: Bool, failure: String?)
+    /// A profile's settings, read for `p`: where it sends and its key, or why it cannot be used.
+    case profileResolved(name: String, Result<Destination, UIError>)
+    /// A file `.writeFile` or `.exportHistory` wrote (`what` is "curl snippet", "history"), or why not.
+    case fileWritten(path: String, what: String, error: String?)
+    /// The outside editor closed: the text it left, or why it could not run.
+    case externalEditFinished(Result<String, UIError>)
+}
+
+/// A failure worded for the status line.
+public struct UIError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
 }
 
 /// Timers the app can run, one of each at a time: starting one again moves its deadline.
@@ -65,4 +78,17 @@ public enum Effect: Sendable, Equatable {
     case resumeReplay(id: UUID)
     /// Stops a replay: requests in flight end, the rest stays unsent (and resumable).
     case cancelReplay(id: UUID)
+    /// Reads a profile's key (maybe by running its `key_command`); answered with `.profileResolved`.
+    case resolveProfile(String)
+    /// Puts text on the system clipboard with OSC 52 (works over SSH and inside tmux).
+    case copyToClipboard(String)
+    /// Writes text to a file (`~` expanded, replaced atomically); answered with `.fileWritten`.
+    case writeFile(path: String, contents: String, what: String)
+    /// Writes the whole history to a file in `format`; answered with `.fileWritten`.
+    case exportHistory(path: String, format: HistoryExportFormat)
+    /// Suspends the screen, opens `text` in $VISUAL / $EDITOR (a temporary file ending in `fileExtension`),
+    /// and answers with `.externalEditFinished` once the editor exits.
+    case editExternally(text: String, fileExtension: String)
+    /// Remembers the theme for the next start (a state file, not the person's config.yaml).
+    case rememberTheme(String)
 }

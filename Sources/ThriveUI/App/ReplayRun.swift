@@ -21,11 +21,13 @@ public struct BatchReplay: Sendable, Equatable {
     public var rate: Double?
     /// Send events the target already accepted; false skips them (exactly once).
     public var allowDuplicates: Bool
+    /// The profile in use, which the history records with each request.
+    public var profile: String?
 
     public init(events: [ImportedEvent], invalid: [Int: String], destination: Destination, target: String,
-                concurrency: Int = 4, rate: Double? = nil, allowDuplicates: Bool = false) {
+                concurrency: Int = 4, rate: Double? = nil, allowDuplicates: Bool = false, profile: String? = nil) {
         self.events = events; self.invalid = invalid; self.destination = destination; self.target = target
-        self.concurrency = concurrency; self.rate = rate; self.allowDuplicates = allowDuplicates
+        self.concurrency = concurrency; self.rate = rate; self.allowDuplicates = allowDuplicates; self.profile = profile
     }
 }
 
@@ -116,5 +118,15 @@ public enum ReplayText {
                 + (c.left > 0 ? "; \(grouped(c.left)) not sent (s sends only what is left)" : "")
         }
         return "replayed \(grouped(c.total)) event\(c.total == 1 ? "" : "s"): " + parts.joined(separator: ", ")
+    }
+}
+
+extension ReplayQuestion {
+    /// The questions asked before sending to LIVE, which `a` can answer for the rest of the run.
+    var asksAboutLive: Bool {
+        switch self {
+        case .sendLive, .sendDraftLive: return true
+        default: return false
+        }
     }
 }

@@ -48,6 +48,8 @@ func insertText(_ state: inout AppState, _ context: KeyContext, _ text: String) 
         return searchTextChanged(&state)
     case .detailSearch:
         insertDetailSearchText(&state, text)
+    case .palette:
+        typeIntoChoices(&state, text)
     case .pathPrompt:
         insertPathText(&state, text)
     default: break

@@ -98,5 +98,5 @@ func replay(_ state: inout AppState, _ e: HistoryEntry) {
     state.importedBatch = nil
     state.foundKey = nil
     state.focus = .form
-    state.status = StatusMessage("loaded the \(e.eventNames.first ?? e.endpoint.rawValue) request from \(Timestamp.format(e.sentAt)): edit and ^S to resend", .info)
+    state.status = StatusMessage("loaded the \(e.eventNames.first ?? e.endpoint.rawValue) request from \(Timestamp.format(e.sentAt)): edit and \(state.keymap.keyLabel(.send, in: .typing)) to resend", .info)
 }

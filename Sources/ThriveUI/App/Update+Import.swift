@@ -16,7 +16,7 @@ func handlePathPromptAction(_ state: inout AppState, _ action: Action) -> [Effec
     switch action {
     case .dismiss:
         state.openPrompt = nil
-        state.status = StatusMessage("open cancelled")
+        state.status = StatusMessage(p.purpose == .open ? "open cancelled" : "nothing written")
     case .confirm:
         let path = p.editor.text.trimmingCharacters(in: .whitespaces)
         guard !path.isEmpty else {
@@ -24,8 +24,17 @@ func handlePathPromptAction(_ state: inout AppState, _ action: Action) -> [Effec
             return []
         }
         state.openPrompt = nil
-        state.status = StatusMessage("reading \(path)…")
-        return [.importFile(path: path)]
+        switch p.purpose {
+        case .open:
+            state.status = StatusMessage("reading \(path)…")
+            return [.importFile(path: path)]
+        case .save(let contents, let what):
+            state.status = StatusMessage("writing \(path)…")
+            return [.writeFile(path: path, contents: contents, what: what)]
+        case .exportHistory(let format):
+            state.status = StatusMessage("exporting the history to \(path)…")
+            return [.exportHistory(path: path, format: format)]
+        }
     case .complete:
         p.tabs += 1
         if p.editor.text == "~" { p.editor = LineEditor(text: "~/") }  // as shells do: the home folder, then its entries

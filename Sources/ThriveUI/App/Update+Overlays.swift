@@ -4,11 +4,18 @@ import ThriveCore
 
 /// Help scrolls with the navigation keys; any other key closes it.
 func handleHelpAction(_ state: inout AppState, _ action: Action?) -> [Effect] {
-    guard case .help(var o)? = state.overlay, let action, o.scroll.apply(action) else {
-        state.overlay = nil
+    switch state.overlay {
+    case .help(var o)?:
+        guard let action, o.scroll.apply(action) else { break }
+        state.overlay = .help(o)
         return []
+    case .notes(let title, var o)?:
+        guard let action, o.scroll.apply(action) else { break }
+        state.overlay = .notes(title: title, o)
+        return []
+    default: break
     }
-    state.overlay = .help(o)
+    state.overlay = nil
     return []
 }
 
@@ -28,6 +35,8 @@ func handleDetailAction(_ state: inout AppState, _ action: Action?) -> [Effect] 
         }
         state.overlay = nil
         return handleHistoryAction(&state, .replay)
+    case .copyAs:
+        return openCopyMenu(&state)
     case .search:
         o.openSearch()
         state.status = StatusMessage("search: type to find, Enter keeps it, Esc closes it", .info)
@@ -89,9 +98,16 @@ extension Overlay {
 
 /// Yes/no questions: the send confirmation and the discard question. Other keys are ignored.
 func handleDialogAction(_ state: inout AppState, _ action: Action?) -> [Effect] {
-    guard action == .yes || action == .no, let overlay = state.overlay else { return [] }
+    guard action == .yes || action == .no || action == .always, let overlay = state.overlay else { return [] }
+    // `a` answers only the LIVE questions: yes, and no more asking this run.
+    if action == .always {
+        switch overlay {
+        case .question(.sendLive, _), .question(.sendDraftLive, _): state.confirmLive = false
+        default: return []
+        }
+    }
     state.overlay = nil
-    let yes = action == .yes
+    let yes = action != .no
     switch overlay {
     case .question(let q, let over):
         return answerReplayQuestion(&state, q, over: over, yes: yes)

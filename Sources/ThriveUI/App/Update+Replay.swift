@@ -28,7 +28,7 @@ func requestReplay(_ state: inout AppState, confirmed: Bool, view: BatchView?) -
         state.status = StatusMessage("the sandbox is still starting; try again in a moment", .warning)
         return []
     }
-    if state.destination.isLive, !confirmed {
+    if state.destination.isLive, state.confirmLive, !confirmed {
         state.overlay = .question(.sendLive(events: c.eventCount), over: view)
         return []
     }
@@ -60,7 +60,8 @@ func batchReplay(_ state: AppState) -> BatchReplay {
             invalid[number] = inner.isEmpty ? e.message : "\(inner): \(e.message)"
         }
     }
-    return BatchReplay(events: events, invalid: invalid, destination: state.destination, target: state.badge)
+    return BatchReplay(events: events, invalid: invalid, destination: state.destination, target: state.badge,
+                       profile: state.profileName)
 }
 
 /// `p`, in the batch view or any pane: pauses a running replay, or resumes a paused one.
@@ -104,6 +105,9 @@ func answerReplayQuestion(_ state: inout AppState, _ q: ReplayQuestion, over: Ba
     case .sendLive:
         guard yes else { state.status = StatusMessage("not sent", .info); return [] }
         return requestReplay(&state, confirmed: true, view: over)
+    case .sendDraftLive:
+        guard yes else { state.status = StatusMessage("not sent", .info); return [] }
+        return requestSend(&state, confirmed: true, live: true)
     case .cancelReplay:
         guard yes, var run = state.replay else { state.status = StatusMessage("the replay goes on"); return [] }
         run.cancelling = true

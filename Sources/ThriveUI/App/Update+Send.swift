@@ -2,7 +2,8 @@ import Foundation
 import ThriveCore
 
 /// Ctrl-S: checks the draft can be sent, asks for confirmation when the API would reject it, then sends.
-func requestSend(_ state: inout AppState, confirmed: Bool) -> [Effect] {
+/// A LIVE target asks once more before anything leaves, unless the person answered `a` earlier in the run.
+func requestSend(_ state: inout AppState, confirmed: Bool, live: Bool = false) -> [Effect] {
     if state.composerSend != nil {
         state.status = StatusMessage("a request is already in flight (Esc cancels it)", .warning)
         return []
@@ -25,8 +26,13 @@ func requestSend(_ state: inout AppState, confirmed: Bool) -> [Effect] {
         state.overlay = .confirmSend(errors: errors.map(state.composer.describe))
         return []
     }
+    if state.destination.isLive, state.confirmLive, !live {
+        state.overlay = .question(.sendDraftLive(events: state.composer.eventCount), over: nil)
+        return []
+    }
     let request = builder.build(endpoint: state.composer.endpoint, body: state.composer.body)
-    let entry = HistoryEntry(id: state.ids.next(), sentAt: state.now, request: request, target: state.badge)
+    let entry = HistoryEntry(id: state.ids.next(), sentAt: state.now, request: request, target: state.badge,
+                             profile: state.profileName)
     let problem = state.history.record(entry)
     state.inFlight[entry.id] = InFlightSend(id: entry.id, startedAt: state.now, attempts: 1, entry: entry)
     state.status = problem.map { StatusMessage("sending to \(state.badge)… but \($0)", .warning) }

@@ -48,5 +48,6 @@ func loadTemplate(_ state: inout AppState, _ t: EventTemplate) {
     state.importedBatch = nil
     state.foundKey = nil
     state.focus = .form
-    state.status = StatusMessage("new \(t.name) draft: Enter edits a field, ^S sends", .info)
+    let keys = state.keymap
+    state.status = StatusMessage("new \(t.name) draft: \(keys.keyLabel(.select, in: .pane(.form))) edits a field, \(keys.keyLabel(.send, in: .typing)) sends", .info)
 }

@@ -14,14 +14,16 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
 
 /// What a run starts with: the embedded sandbox, when requests go there.
 public func start(_ state: AppState) -> [Effect] {
-    if case .sandbox(nil) = state.destination.target, state.sandboxError == nil { return [.startSandbox] }
-    return []
+    state.sandboxError == nil && state.sandboxPort == nil ? [.startSandbox] : []
 }
 
 private func apply(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     switch msg {
     case .terminal(let event): return handleTerminal(&state, event)
     case .sandboxReady(let port, let faults):
+        state.sandboxPort = port
+        // The sandbox starts whatever the target, so switching to a sandbox profile later is instant.
+        guard state.destination.isSandbox else { return [] }
         state.destination.target = .sandbox(port: port)
         // A start-up problem (a broken theme file, an unknown theme) stays up: the badge already shows the port.
         if let kind = state.status?.kind, kind == .warning || kind == .error { return [] }
@@ -48,6 +50,12 @@ private func apply(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .directoryListed(let directory, let result): return directoryListed(&state, directory: directory, result: result)
     case .fileImported(let path, let result): return fileImported(&state, path: path, result: result)
     case .replayProgress, .replayEvents, .replayRetrying, .replayFinished: return replayMessage(&state, msg)
+    case .profileResolved(let name, let result): return profileResolved(&state, name: name, result)
+    case .fileWritten(let path, let what, let error):
+        state.status = error.map { StatusMessage("\(what) not written: \($0)", .error) }
+            ?? StatusMessage("wrote \(what) to \(path)", .success)
+        return []
+    case .externalEditFinished(let result): return externalEditFinished(&state, result)
     }
 }
 
@@ -76,10 +84,13 @@ func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .detail: return handleDetailAction(&state, action)
     case .dialog: return handleDialogAction(&state, action)
     case .batch: return handleBatchAction(&state, action)
+    case .palette, .choices, .copyMenu: return handleChoicesAction(&state, context, action, key: key)
     case .filter, .historySearch, .detailSearch, .field, .prompt, .rawEditor, .pathPrompt:
         switch action {
         case .send?: return requestSend(&state, confirmed: false)
         case .toggleRaw?: return toggleRaw(&state)
+        case .palette?: return openPalette(&state)
+        case .editExternal? where context == .rawEditor: return editExternally(&state)
         default: return handleEditorAction(&state, context, action, key: key)
         }
     case .pane(let pane): return handlePaneAction(&state, pane, action, key: key)
@@ -98,13 +109,18 @@ func handlePaneAction(_ state: inout AppState, _ pane: Pane, _ action: Action?, 
         return []
     case .useFoundKey: return useFoundKey(&state)
     case .pauseReplay: return togglePause(&state)
+    case .palette: return openPalette(&state)
+    case .switchProfile: return openProfiles(&state)
+    case .copyAs: return openCopyMenu(&state)
+    case .editExternal: return editExternally(&state)
+    case .showProblems:
+        openProblems(&state)
+        return []
     case .nextPane: return cyclePane(&state, 1)
     case .previousPane: return cyclePane(&state, -1)
     case .cycleTheme:
         guard let i = state.themeNames.firstIndex(of: state.themeName), state.themeNames.count > 1 else { return [] }
-        state.themeName = state.themeNames[(i + 1) % state.themeNames.count]
-        state.status = StatusMessage("theme: \(state.themeName)")
-        return [.setTheme(state.themeName)]
+        return setTheme(&state, state.themeNames[(i + 1) % state.themeNames.count])
     case .cancel:
         guard let f = state.composerSend else {
             if pane == .history, !state.history.searchText.isEmpty { clearHistorySearch(&state) }

@@ -17,6 +17,8 @@ enum HelpContent {
         ("Batch view (b)", [.batch]),
         ("Request details", [.detail]),
         ("This help", [.help]),
+        ("Lists: commands (^P), profiles (p), copy as (c)", [.choices]),
+        ("Copy as (c)", [.copyMenu]),
         ("Questions", [.dialog]),
     ]
 

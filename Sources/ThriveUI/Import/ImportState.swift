@@ -96,8 +96,27 @@ public struct OpenPrompt: Sendable, Equatable {
     var tabs = 0
     /// The text a listing was asked for: an answer for any other text is stale and dropped.
     var awaiting: String?
+    /// What Enter does with the path.
+    public var purpose: PromptPurpose = .open
 
-    public init(text: String = "") { editor = LineEditor(text: text) }
+    public init(text: String = "", purpose: PromptPurpose = .open) { editor = LineEditor(text: text); self.purpose = purpose }
+}
+
+/// What the path prompt is for: opening an event file, or saving something to one.
+public enum PromptPurpose: Sendable, Equatable {
+    case open
+    /// Save text (a copy-as snippet); `what` names it in messages.
+    case save(contents: String, what: String)
+    case exportHistory(HistoryExportFormat)
+
+    /// The prompt's label and its Enter word.
+    var words: (label: String, enter: String) {
+        switch self {
+        case .open: return ("Open file", "opens")
+        case .save: return ("Save as", "saves")
+        case .exportHistory: return ("Export to", "writes")
+        }
+    }
 }
 
 /// The batch view: one row per event of the draft, all or only those with errors.

@@ -30,8 +30,13 @@ public enum Action: String, Sendable, CaseIterable, Hashable {
     case deleteBackward = "delete_backward", deleteForward = "delete_forward"
     case deleteWordBackward = "delete_word_backward", deleteWordForward = "delete_word_forward"
     case deleteToStart = "delete_to_start", deleteToEnd = "delete_to_end"
+    // Profiles, sharing, outside editors, the palette
+    case palette, switchProfile = "switch_profile", copyAs = "copy_as", editExternal = "edit_external"
+    case showProblems = "show_problems", exportHistory = "export_history", save, revealKey = "reveal_key"
     // Dialogs
     case yes, no, close
+    /// `a` in the LIVE question: yes, and do not ask again this run.
+    case always
 }
 
 /// Where a binding applies. The update function asks the keymap for a key's action in a chain of scopes
@@ -63,6 +68,10 @@ public enum KeyScope: Sendable, Hashable, CustomStringConvertible {
     case pathPrompt
     /// The batch view's event list.
     case batch
+    /// Any pick list (palette, profiles, copy-as): moving and choosing, never a printable key.
+    case choices
+    /// The copy-as menu's own letters.
+    case copyMenu
 
     public var description: String {
         switch self {
@@ -81,6 +90,8 @@ public enum KeyScope: Sendable, Hashable, CustomStringConvertible {
         case .dialog: return "dialog"
         case .pathPrompt: return "path prompt"
         case .batch: return "batch"
+        case .choices: return "lists"
+        case .copyMenu: return "copy menu"
         }
     }
 }

@@ -11,6 +11,10 @@ public enum KeyContext: Sendable, Equatable {
     case pathPrompt
     /// The batch view overlay.
     case batch
+    /// The command palette: a filter line over a list.
+    case palette
+    /// A pick list without a filter (profiles), and the copy-as menu with its letters.
+    case choices, copyMenu
 
     /// The lookup chain. An editor's own keys come before the keys that work while typing, so F2 in the
     /// raw editor means "back to the form" in its own words.
@@ -29,11 +33,14 @@ public enum KeyContext: Sendable, Equatable {
         case .dialog: return [.anywhere, .dialog]
         case .pathPrompt: return [.anywhere, .pathPrompt, .textEditing]
         case .batch: return [.anywhere, .batch]
+        case .palette: return [.anywhere, .choices, .textEditing]
+        case .choices: return [.anywhere, .choices]
+        case .copyMenu: return [.anywhere, .copyMenu, .choices]
         }
     }
 
     /// True when printable keys that are not bound insert text.
-    public var takesText: Bool { [.filter, .historySearch, .detailSearch, .field, .prompt, .rawEditor, .pathPrompt].contains(self) }
+    public var takesText: Bool { [.filter, .historySearch, .detailSearch, .field, .prompt, .rawEditor, .pathPrompt, .palette].contains(self) }
 
     /// The scope whose hints lead the footer, and the others it shows.
     public var footerScopes: (primary: KeyScope, others: [KeyScope]) {
@@ -50,6 +57,8 @@ public enum KeyContext: Sendable, Equatable {
         case .dialog: return (.dialog, [])
         case .pathPrompt: return (.pathPrompt, [.anywhere])
         case .batch: return (.batch, [])
+        case .palette, .choices: return (.choices, [])
+        case .copyMenu: return (.copyMenu, [.choices])
         }
     }
 }
@@ -58,7 +67,11 @@ extension AppState {
     /// Overlays take the keys first, then an open editor, then the focused pane.
     public var keyContext: KeyContext {
         switch overlay {
-        case .help?: return .help
+        case .help?, .notes?: return .help
+        case .choices(let c)?:
+            if c.filter != nil { return .palette }
+            if case .copyAs = c.purpose { return .copyMenu }
+            return .choices
         case .detail(_, let o)?, .compare(_, _, let o)?: return o.search?.isEditing == true ? .detailSearch : .detail
         case .confirmSend?, .confirmDiscard?, .question?: return .dialog
         case .batch?: return .batch

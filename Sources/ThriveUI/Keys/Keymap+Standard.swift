@@ -26,7 +26,14 @@ extension Keymap {
         Binding(.openFile, [.char("o")], .panes, "open a JSON, NDJSON, HAR or curl file as a new draft"),
         Binding(.batchView, [.char("b")], .panes, "list the draft's events: marks, source lines, send states"),
         Binding(.useFoundKey, [.char("K")], .panes, "use the API key a pasted curl came with (this run only)"),
-        Binding(.pauseReplay, [.char("p")], .panes, "pause or resume the replay of an imported batch"),
+        Binding(.pauseReplay, [.char("P")], .panes, "pause or resume the replay of an imported batch"),
+        Binding(.palette, [.ctrl("p")], .typing, "command palette: every action, filtered as you type", footer: "commands"),
+        Binding(.palette, [.char(":")], .panes, "command palette"),
+        Binding(.switchProfile, [.char("p")], .panes, "switch profile (target, auth and key from config.yaml)"),
+        Binding(.copyAs, [.char("c")], .panes, "copy the draft (in history: the entry) as curl, HTTPie, fetch, requests or Go"),
+        Binding(.editExternal, [.char("e")], .panes, "edit the draft in $VISUAL / $EDITOR (a batch as NDJSON)"),
+        Binding(.editExternal, [.alt("e")], .rawEditor, "edit the text in $EDITOR"),
+        Binding(.showProblems, [.char("!")], .panes, "list every problem found at start-up"),
         // Templates
         Binding(.filter, [.char("/")], .pane(.templates), "filter templates by typing", footer: "filter"),
         Binding(.select, [.enter], .pane(.templates), "start a new draft from the template", footer: "new draft"),
@@ -129,8 +136,19 @@ extension Keymap {
         // Esc is `cancel`, not `close`: while a replay runs it cancels the replay (asking first); b and q only close.
         Binding(.cancel, [.escape], .batch, "close the batch view; while a replay runs, cancel it (asks first)", footer: "close"),
         Binding(.close, [.char("b"), .char("q")], .batch, "close the batch view (a replay goes on)", footer: "close"),
+        // Pick lists: the palette, profiles, copy-as
+        Binding(.up, [.up, .ctrl("p")], .choices, "previous item"),
+        Binding(.down, [.down, .ctrl("n")], .choices, "next item"),
+        Binding(.pageUp, [.pageUp], .choices, "page up"),
+        Binding(.pageDown, [.pageDown], .choices, "page down"),
+        Binding(.confirm, [.enter], .choices, "choose", footer: "choose"),
+        Binding(.dismiss, [.escape], .choices, "close", footer: "close"),
+        Binding(.save, [.char("s")], .copyMenu, "save the snippet to a file", footer: "save to file"),
+        Binding(.revealKey, [.char("k")], .copyMenu, "show or mask the API key in the snippet", footer: "key"),
+        Binding(.copyAs, [.char("c")], .detail, "copy the entry as code"),
         // Yes/no questions
         Binding(.yes, [.char("y"), .char("Y")], .dialog, "yes"),
+        Binding(.always, [.char("a")], .dialog, "yes, and stop asking before LIVE sends this run"),
         Binding(.no, [.char("n"), .char("N"), .escape, .char("q")], .dialog, "no"),
     ]
 }

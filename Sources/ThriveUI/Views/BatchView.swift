@@ -111,8 +111,8 @@ enum BatchOverlay {
 enum PathPromptView {
     static func render(_ state: AppState, _ p: OpenPrompt, in r: Rect, into buf: inout CellBuffer) {
         buf.fill(r, style: Style(fg: .text, bg: .surface))
-        let x = buf.write(" Open file: ", x: r.x, y: r.y, style: Style(fg: .accent, bg: .surface, [.bold]), clip: r)
-        let keys = "Tab completes · Enter opens · Esc cancels "
+        let x = buf.write(" \(p.purpose.words.label): ", x: r.x, y: r.y, style: Style(fg: .accent, bg: .surface, [.bold]), clip: r)
+        let keys = "Tab completes · Enter \(p.purpose.words.enter) · Esc cancels "
         let room = max(1, r.maxX - x - DisplayWidth.of(keys) - 1)
         let slice = p.editor.visibleSlice(width: room)
         buf.write(slice.text, x: x, y: r.y, style: Style(fg: .text, bg: .background), clip: r)

@@ -166,10 +166,10 @@ enum QuestionOverlay {
         let title: String
         var all: [(String, Role)]
         switch q {
-        case .sendLive(let n):
+        case .sendLive(let n), .sendDraftLive(let n):
             title = "Send to LIVE?"
-            all = [("Send \(ReplayText.grouped(n)) event\(n == 1 ? "" : "s") to \(state.badge)? (y/N)", .text),
-                   ("Events it already accepted are skipped; events with errors are not sent.", .muted)]
+            all = [("Send \(ReplayText.grouped(n)) event\(n == 1 ? "" : "s") to \(state.badge)? (y/N, a: don't ask again this run)", .text)]
+            if case .sendLive = q { all.append(("Events it already accepted are skipped; events with errors are not sent.", .muted)) }
         case .cancelReplay:
             title = "Cancel the replay?"
             all = [("Cancel the replay? (y/N)", .text),
@@ -180,7 +180,7 @@ enum QuestionOverlay {
             all = [("A replay is running: \(left) events left. Quit anyway? (y/N)", .text),
                    ("It can be resumed: open the same file and press s; only what is left is sent.", .muted)]
         }
-        all += [("", .text), ("y = yes   n/Esc = no", .muted)]
+        all += [("", .text), (q.asksAboutLive ? "y = yes   a = yes, and don't ask again   n/Esc = no" : "y = yes   n/Esc = no", .muted)]
         let width = min(buf.size.width - 4, (all.map { DisplayWidth.of($0.0) }.max() ?? 40) + 4)
         let inner = Modal.frame(state.layout.modal(width: width, height: all.count + 2), title: title, into: &buf, border: .warning)
         Modal.lines(all.map { (TextFit.fit($0.0, width - 4), $0.1) }, in: inner, into: &buf)

@@ -25,6 +25,8 @@ public func render(_ state: AppState) -> CellBuffer {
     if state.focus != .form && !(state.focus == .templates && state.picker.filtering) { buf.cursor = nil }
     switch state.overlay {
     case .help(let o)?: HelpOverlay.render(state, o, into: &buf)
+    case .notes(let title, let o)?: NotesOverlay.render(state, title: title, o, into: &buf)
+    case .choices(let list)?: ChoiceListView.render(state, list, into: &buf)
     case .detail(_, let o)?: DetailOverlay.render(state, o, into: &buf)
     case .compare(_, _, let o)?: CompareOverlay.render(state, o, into: &buf)
     case .confirmSend(let errors)?: ConfirmOverlay.render(errors: errors, into: &buf)
@@ -59,7 +61,7 @@ enum TitleBarView {
     static func render(_ state: AppState, in r: Rect, into buf: inout CellBuffer) {
         buf.fill(r, style: Style(fg: .text, bg: .surface))
         var x = buf.write(" thrive-inspector ", x: r.x, y: r.y, style: Style(fg: .primary, bg: .surface, [.bold]))
-        let badge = state.badge
+        let badge = state.titleBadge
         let badgeRole: Role = state.destination.isLive ? .liveBadge : .sandboxBadge
         x = buf.write(" \(badge) ", x: x + 1, y: r.y, style: Style(fg: .background, bg: badgeRole, [.bold]))
         let c = state.composer
