@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "thrive-inspector", targets: ["thrive-inspector"]),
         .executable(name: "thrive-bench", targets: ["ThriveBench"]),
+        .executable(name: "thrive-floor", targets: ["ThriveFloor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -68,6 +69,8 @@ let package = Package(
             ],
             path: "Sources/ThriveInspector"
         ),
+        // The floor the bench compares start-up and memory with: Swift + Foundation + ncurses, one frame, nothing else.
+        .executableTarget(name: "ThriveFloor", dependencies: ["CNcurses"]),
         // Runs helper programs (tmux, the person's editor) with a clean signal mask; shared by the runtime, the tests and the bench.
         .target(name: "ProcessSpawn"),
         // Prints speed and memory figures (release build); no test asserts timings.

@@ -11,6 +11,19 @@ say("thrive-bench (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
 // `thrive-bench history` prints only the history figures; `thrive-bench replay` only the replay figure.
 let onlyHistory = CommandLine.arguments.dropFirst().contains("history")
 let onlyReplay = CommandLine.arguments.dropFirst().contains("replay")
+// `thrive-bench floor [BINARY…]` prints only the start-up comparison with the floor program (extra binaries, such as
+// an older build, join the comparison).
+if let i = CommandLine.arguments.firstIndex(of: "floor") {
+    let extra = CommandLine.arguments[(i + 1)...].map { FloorBench.inspector($0, name: $0) }
+    say(FloorBench.compare([FloorBench.floor(binaryDir.appendingPathComponent("thrive-floor").path),
+                            FloorBench.inspector(binaryDir.appendingPathComponent("thrive-inspector").path)] + extra))
+    exit(0)
+}
+// `thrive-bench detail` prints only the 10 MB details figure.
+if CommandLine.arguments.dropFirst().contains("detail") {
+    say(DetailBench.openAndScroll())
+    exit(0)
+}
 // `thrive-bench import` prints only the import and batch view figure.
 if CommandLine.arguments.dropFirst().contains("import") {
 say(UIBench.importAndScrollBatch())
@@ -30,6 +43,9 @@ say(UIBench.keystroke(historyRows: 0))
 say(UIBench.keystroke(historyRows: 10_000))
 say("peak memory after 10,000 history rows: \(Measure.peakRSS())")
 say(UIBench.launchToFirstFrame(binary: binaryDir.appendingPathComponent("thrive-inspector").path))
+say(FloorBench.compare([FloorBench.floor(binaryDir.appendingPathComponent("thrive-floor").path),
+                        FloorBench.inspector(binaryDir.appendingPathComponent("thrive-inspector").path)]))
+say(DetailBench.openAndScroll())
 }
 let historyRows = 100_000
 let stores = try HistoryBench.makeStores(rows: historyRows)

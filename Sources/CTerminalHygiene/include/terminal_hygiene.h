@@ -28,6 +28,8 @@ void cn_hygiene_restore_from_signal(void);
 /// Crash reports, for the whole process: on SIGSEGV/SIGABRT/SIGILL/SIGBUS/SIGFPE/SIGTRAP, restore the
 /// terminal, write `message` to stderr, then let the previous handler (the runtime's backtracer) run.
 void cn_crash_reports_install(const char *message);
+/// On a crash, after the announcement, standard output and error go to `path` and standard input reads nothing.
+void cn_crash_reports_redirect(const char *path);
 /// Writes the message alone, for the terminal's own crash handler; does nothing after the first call.
 void cn_crash_report_announce(void);
 

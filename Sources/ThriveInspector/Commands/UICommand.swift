@@ -55,14 +55,19 @@ struct UICommand: AsyncParsableCommand {
         else if environment["NO_COLOR"].map({ $0.isEmpty }) ?? true, let remembered = RememberedState.load(environment: environment).theme {
             settings.theme = remembered
         }
-        let themes = ThemeLoader.load(themeDir: themeDir, environment: environment,
-                                      executablePath: Self.executablePath(),
-                                      currentDirectory: FileManager.default.currentDirectoryPath)
+        // Start-up reads three independent things: the history file (SQLite, the slowest), the theme files and the
+        // templates. They run side by side, so the first frame waits for the slowest rather than for all three.
+        // The key is scrubbed from everything the history writes; with history off, sends are kept for this run only.
+        let (historyFlags, config, secrets) = (history, settings.config, settings.apiKey.map { [$0] } ?? [])
+        async let opened = historyFlags.open(config: config, secrets: secrets)
+        let themeDir = self.themeDir
+        async let loadedThemes = ThemeLoader.load(themeDir: themeDir, environment: environment, executablePath: Self.executablePath(),
+                                                  currentDirectory: FileManager.default.currentDirectoryPath)
+        let catalogue = UserTemplates.catalogue()
         // keys.yaml: a rebinding with a problem is reported below and its action keeps the standard keys.
         let (keymap, keymapProblems) = KeymapLoading.load(environment: environment)
-        // The key is scrubbed from everything the history writes; with history off, sends are kept for this run only.
-        let (store, historyWarning) = history.open(config: settings.config, secrets: settings.apiKey.map { [$0] } ?? [])
-        try await Self.runUI(settings: settings, themes: themes, catalogue: UserTemplates.catalogue(), sandbox: sandboxConfiguration,
+        let (themes, (store, historyWarning)) = await (loadedThemes, opened)
+        try await Self.runUI(settings: settings, themes: themes, catalogue: catalogue, sandbox: sandboxConfiguration,
                              sender: URLSessionSender(configuration: SenderConfiguration(timeout: timeout)),
                              // The replay engine owns retries and their pacing, so its sender does not retry.
                              replaySender: URLSessionSender(configuration: SenderConfiguration(timeout: timeout, retry: .none)),

@@ -51,11 +51,12 @@ public enum ReplayQuestion: Sendable, Equatable {
 
 /// A scrolling text overlay: its lines, worked out when it opens (or the width changes), and its scroll.
 public struct TextOverlay: Sendable, Equatable {
-    public var lines: [StyledLine]
+    public var lines: OverlayLines
     public var scroll = ScrollState(.viewport)
     /// The `/` search over the lines, for overlays built with a search index (details, compare).
     public var search: TextSearch?
-    public init(lines: [StyledLine]) { self.lines = lines }
+    public init(lines: [StyledLine]) { self.lines = OverlayLines(lines) }
+    init(lines: OverlayLines) { self.lines = lines }
 }
 
 /// Something that replaces the draft, held while the user confirms.

@@ -5,7 +5,18 @@ import ThriveCore
 /// The lines of a history entry's details: request line, headers, bodies, one logical line each. `TextWrap`
 /// lays them out for the overlay's width when it opens or the width changes, never per frame.
 enum DetailContent {
-    static func lines(_ e: HistoryEntry) -> [StyledLine] {
+    /// The overlay for `e` at `width`: every row styled up front, or for a big response body (10 MB of JSON is
+    /// common in a support case), the body laid out as bytes and its rows styled as they are drawn.
+    static func overlay(_ e: HistoryEntry, width: Int) -> TextOverlay {
+        guard e.responseBody.utf8.count >= BigBody.threshold else { return TextOverlay(wrapped: TextWrap.wrap(lines(e), width: width)) }
+        var head = TextWrap.wrap(lines(e, body: false) + [[]], width: width)
+        let body = BigBody.layout(e.responseBody, width: width, appendingTo: &head.index)
+        var o = TextOverlay(lines: OverlayLines(head: head.lines, body: body))
+        o.search = TextSearch(index: head.index)
+        return o
+    }
+
+    static func lines(_ e: HistoryEntry, body: Bool = true) -> [StyledLine] {
         var out: [StyledLine] = [[StyledRun("\(e.method) \(e.url)", .accent)], [StyledRun("sent \(Timestamp.format(e.sentAt)) to \(e.target)", .muted)]]
         out += e.requestHeaders.map { [StyledRun("\($0.name): ", .muted), StyledRun($0.value, .text)] }
         out.append([])
@@ -13,7 +24,7 @@ enum DetailContent {
         out.append([])
         out.append([StyledRun("Response: ", .text), StyledRun(e.summary, statusRole(e.status))])
         out += e.responseHeaders.map { [StyledRun("\($0.name): ", .muted), StyledRun($0.value, .text)] }
-        if !e.responseBody.isEmpty {
+        if body, !e.responseBody.isEmpty {
             out.append([])
             // JSON bodies are coloured like the request; anything else is shown raw, as the docs advise.
             if let json = try? JSONParser.parse(e.responseBody) {
@@ -52,7 +63,7 @@ extension AppState {
     /// Opens (or, after a resize, re-lays) the details of a history entry.
     mutating func openDetail(id: UUID, keepScroll: Bool = false) {
         guard let e = history.entry(id: id) else { overlay = nil; return }
-        var o = TextOverlay(wrapped: TextWrap.wrap(DetailContent.lines(e), width: DetailContent.textWidth(layout)))
+        var o = DetailContent.overlay(e, width: DetailContent.textWidth(layout))
         if keepScroll, case .detail(_, let old)? = overlay { o.keepPlace(from: old) }
         overlay = .detail(id: id, o)
         syncDerived()

@@ -16,6 +16,16 @@ enum TextWrap {
     static let mark = "↪ "
     static let markWidth = DisplayWidth.of(mark)
 
+    /// `DisplayWidth.of`, without its emoji property lookups for a lone scalar below U+0300 (accented Latin
+    /// letters, common in names), which cannot be an emoji and is as wide as its scalar.
+    static func width(_ c: Character) -> Int {
+        let scalars = c.unicodeScalars
+        if let s = scalars.first, s.value < 0x300, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            return DisplayWidth.of(scalar: s)
+        }
+        return DisplayWidth.of(c)
+    }
+
     /// `width` is the columns text may use; narrower than 8 is treated as 8 so a continuation always fits.
     static func wrap(_ lines: [StyledLine], width: Int) -> WrappedText {
         var b = Builder(room: max(8, width))
@@ -95,7 +105,7 @@ private struct Builder {
             while k < n, !(bytes[k - 1] < 0x80 && bytes[k - 1] != 0x0D && bytes[k] < 0x80) { k += 1 }
             var q = p
             for c in String(decoding: UnsafeBufferPointer(rebasing: bytes[p..<k]), as: UTF8.self) {
-                let w = Self.width(c)
+                let w = TextWrap.width(c)
                 if w > 0, used + w > room, used > floor {
                     if q > start { runs.append(segment(start..<q)) }
                     start = q
@@ -110,13 +120,4 @@ private struct Builder {
         if start < n { runs.append(segment(start..<n)) }
     }
 
-    /// `DisplayWidth.of`, without its emoji property lookups for a lone scalar below U+0300 (accented Latin
-    /// letters, common in names), which cannot be an emoji and is as wide as its scalar.
-    static func width(_ c: Character) -> Int {
-        let scalars = c.unicodeScalars
-        if let s = scalars.first, s.value < 0x300, scalars.index(after: scalars.startIndex) == scalars.endIndex {
-            return DisplayWidth.of(scalar: s)
-        }
-        return DisplayWidth.of(c)
-    }
 }

@@ -17,7 +17,8 @@ enum Modal {
         }
     }
 
-    static func styled(_ lines: [StyledLine], scroll: ScrollState, in inner: Rect, into buf: inout CellBuffer) {
+    static func styled<Lines: RandomAccessCollection<StyledLine>>(_ lines: Lines, scroll: ScrollState, in inner: Rect,
+                                                                  into buf: inout CellBuffer) where Lines.Index == Int {
         for (k, i) in scroll.visible.enumerated() where k < inner.height && lines.indices.contains(i) {
             var x = inner.x + 1
             for run in lines[i] {

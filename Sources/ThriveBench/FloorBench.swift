@@ -1,0 +1,75 @@
+import Foundation
+
+/// Start-up and memory side by side with a floor: `thrive-floor`, the smallest Swift + Foundation + ncurses
+/// program (built in the same package, same flags), run in the same tmux, interleaved with the inspector so
+/// machine load hits both alike. Figures are printed as multiples of the floor's, so a reader sees how close the
+/// inspector stands without trusting an absolute time.
+enum FloorBench {
+    /// One program's launches: time to its first full frame, and resident memory when it appeared.
+    struct Launches {
+        var frame: [Double] = []
+        /// VmRSS at the first frame, and VmHWM (peak) half a second later, once the sandbox has started.
+        var rssKB: [Int] = [], peakKB: [Int] = []
+    }
+
+    struct Program {
+        var name: String
+        var command: String
+        var ready: @Sendable (String) -> Bool
+    }
+
+    static func inspector(_ binary: String, name: String = "thrive-inspector") -> Program {
+        Program(name: name, command: "env -u THRIVESTACK_API_KEY TERM=xterm-256color XDG_STATE_HOME=/tmp/thrive-bench-floor-\(getpid()) \(binary)",
+                ready: { $0.contains("┌ History") && $0.contains("quit") && $0.contains("SANDBOX") && $0.contains("signed_up") })
+    }
+
+    static func floor(_ binary: String) -> Program {
+        Program(name: "floor (Swift + Foundation + ncurses)", command: "env TERM=xterm-256color \(binary)",
+                ready: { $0.contains("thrive-floor ready") && $0.contains("q quit") })
+    }
+
+    /// Runs each program `runs` times, round-robin, and prints medians and ratios to the first (the floor).
+    static func compare(_ programs: [Program], runs: Int = 7) -> String {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { return "floor comparison: tmux not installed, skipped" }
+        var results = Array(repeating: Launches(), count: programs.count)
+        for k in 0..<runs {
+            for (i, p) in programs.enumerated() { launch(p, socket: "thrive-floor-\(getpid())-\(k)-\(i)", into: &results[i]) }
+        }
+        func median<T: Comparable>(_ xs: [T]) -> T? { xs.isEmpty ? nil : xs.sorted()[(xs.count - 1) / 2] }
+        let base = results[0]
+        var lines = ["start-up and memory against the floor (tmux 120×40, median of \(runs), interleaved):"]
+        for (p, r) in zip(programs, results) {
+            let frame = median(r.frame) ?? .nan, rss = Double(median(r.rssKB) ?? 0) / 1024, peak = Double(median(r.peakKB) ?? 0) / 1024
+            let fr = frame / (median(base.frame) ?? .nan), rr = rss / (Double(median(base.rssKB) ?? 1) / 1024)
+            lines.append(String(format: "  %@: first frame %.1f ms (%.2f× the floor, min %.1f), RSS at the first frame %.1f MB (%.2f×), peak %.1f MB",
+                                p.name, frame * 1000, fr, (r.frame.min() ?? .nan) * 1000, rss, rr, peak))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func launch(_ p: Program, socket: String, into r: inout Launches) {
+        let start = ContinuousClock.now
+        UIBench.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "\(p.command); sleep 30"])
+        defer { UIBench.tmux(["-L", socket, "kill-server"]) }
+        var pid: String?
+        while (ContinuousClock.now - start).seconds < 10 {
+            let screen = UIBench.tmux(["-L", socket, "capture-pane", "-p"])
+            if p.ready(screen) {
+                r.frame.append((ContinuousClock.now - start).seconds)
+                let pane = UIBench.tmux(["-L", socket, "list-panes", "-a", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+                pid = HistoryBench.childPID(of: pane)
+                if let pid, let kb = status(pid: pid, "VmRSS:") { r.rssKB.append(kb) }
+                break
+            }
+            usleep(300)
+        }
+        usleep(500_000)  // the sandbox has started, the first page of history is loaded
+        if let pid, let kb = status(pid: pid, "VmHWM:") { r.peakKB.append(kb) }
+    }
+
+    static func status(pid: String, _ field: String) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix(field) }) else { return nil }
+        return Int(line.split(separator: " ").dropFirst().first ?? "")
+    }
+}
