@@ -19,6 +19,11 @@ if let i = CommandLine.arguments.firstIndex(of: "floor") {
                             FloorBench.inspector(binaryDir.appendingPathComponent("thrive-inspector").path)] + extra))
     exit(0)
 }
+// `thrive-bench parse` prints only the parse + validate figure.
+if CommandLine.arguments.dropFirst().contains("parse") {
+    say(CoreBench.parseAndValidate())
+    exit(0)
+}
 // `thrive-bench detail` prints only the 10 MB details figure.
 if CommandLine.arguments.dropFirst().contains("detail") {
     say(DetailBench.openAndScroll())

@@ -96,6 +96,17 @@ enum HistoryFile {
         }
     }
 
+    /// Runs `body` holding an advisory lock (flock) on the history's folder. The folder, not the file: SQLite's own
+    /// locks on the file are POSIX locks, which a process loses when it closes any descriptor of that file.
+    static func whileHoldingFolderLock<T>(of url: URL, _ body: () throws -> T) throws -> T {
+        let fd = open(url.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return try body() }  // no lock beats no history; the migration retry still applies
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0, errno == EINTR {}
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
     /// Builds or upgrades the schema.
     static func migrate(_ pool: DatabasePool, path: String) throws {
         let migrator = HistorySchema.migrator

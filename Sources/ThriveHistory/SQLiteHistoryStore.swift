@@ -47,9 +47,15 @@ public final class SQLiteHistoryStore: HistoryStore {
         }
         let pool: DatabasePool
         do {
-            if existing { try HistoryFile.inspect(path, config) }
-            pool = try DatabasePool(path: path, configuration: config)
-            try HistoryFile.migrate(pool, path: path)
+            // Processes opening the file together (a script starting eight `send`s) take turns here: two first opens
+            // of a new file could otherwise interleave switching it to WAL and building the schema, and one was seen
+            // to end up writing before the tables existed.
+            pool = try HistoryFile.whileHoldingFolderLock(of: url) {
+                if existing { try HistoryFile.inspect(path, config) }
+                let pool = try DatabasePool(path: path, configuration: config)
+                try HistoryFile.migrate(pool, path: path)
+                return pool
+            }
         } catch {
             throw HistoryStoreError.wrapping(error, path: path, action: "open")
         }

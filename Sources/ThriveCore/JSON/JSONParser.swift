@@ -81,8 +81,9 @@ public struct JSONParser {
         try enter()
         i += 1
         var members: [JSONObject.Member] = []
-        // By exact bytes: keys that are equal only after Unicode normalisation are different keys.
-        var seen: [ExactKey: Int] = [:]
+        // By exact bytes: keys that are equal only after Unicode normalisation are different keys. Most objects are
+        // small, where a scan of the members beats hashing every key; a table is built only for big ones.
+        var seen: [ExactKey: Int]?
         skipWhitespace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(JSONObject(uniqueMembers: members)) }
         while true {
@@ -100,8 +101,12 @@ public struct JSONParser {
             i += 1
             skipWhitespace()
             let value = try parseValue()
-            if let at = seen[ExactKey(key)] { members[at].value = value } else {
-                seen[ExactKey(key)] = members.count
+            if members.count >= 16, seen == nil {
+                seen = Dictionary(members.enumerated().map { (ExactKey($1.key), $0) }, uniquingKeysWith: { a, _ in a })
+            }
+            let at = seen.map { $0[ExactKey(key)] } ?? members.firstIndex { ExactKey.same($0.key, key) }
+            if let at { members[at].value = value } else {
+                seen?[ExactKey(key)] = members.count
                 members.append(JSONObject.Member(key, value))
             }
             skipWhitespace()
