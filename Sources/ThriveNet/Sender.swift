@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ThriveCore
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -26,8 +27,20 @@ public struct SenderConfiguration: Sendable, Hashable {
 /// The real sender: URLSession, async and cancellable, measuring latency, retrying 429s with backoff.
 public final class URLSessionSender: RequestSending {
     public let configuration: SenderConfiguration
-    private let session: URLSession
+    /// Made on the first send, not at start-up: the first URLSession starts libcurl and its TLS library, which the
+    /// first frame should not wait for.
+    private let lazySession = Mutex<URLSession?>(nil)
+    private let sessionConfiguration: URLSessionConfiguration
     private let sleep: @Sendable (Double) async throws -> Void
+
+    private var session: URLSession {
+        lazySession.withLock { s in
+            if let s { return s }
+            let made = URLSession(configuration: sessionConfiguration)
+            s = made
+            return made
+        }
+    }
 
     public init(configuration: SenderConfiguration = SenderConfiguration(),
                 sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) }) {
@@ -39,10 +52,10 @@ public final class URLSessionSender: RequestSending {
         c.urlCache = nil
         c.httpShouldSetCookies = false
         c.httpAdditionalHeaders = ["User-Agent": "thrive-inspector"]
-        session = URLSession(configuration: c)
+        sessionConfiguration = c
     }
 
-    deinit { session.finishTasksAndInvalidate() }
+    deinit { lazySession.withLock { $0?.finishTasksAndInvalidate() } }
 
     public func send(_ request: APIRequest, onAttempt: @escaping @Sendable (Attempt) -> Void) async -> SendReport {
         var attempts: [Attempt] = []
