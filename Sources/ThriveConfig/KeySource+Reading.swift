@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension KeySource {
     /// How long a `key_command` may take: a password store waiting for a passphrase nobody can type (its
@@ -57,15 +58,15 @@ extension KeySource {
 /// Drains a process's output and error pipes on background threads, so neither can fill up and stall it.
 private final class PipeDrain: Sendable {
     private let group = DispatchGroup()
-    private let box = LockedPair()
+    private let texts = Mutex<(out: String, err: String)>(("", ""))
 
     init(_ out: Pipe, _ err: Pipe) {
         for (pipe, isOut) in [(out, true), (err, false)] {
             group.enter()
-            DispatchQueue.global().async { [box, group] in
+            DispatchQueue.global().async { [self] in
                 // Bounded: a key is short, and 64 KB of output is already a misconfigured command.
-                let data = pipe.fileHandleForReading.readData(ofLength: 64 * 1024)
-                box.set(isOut, String(decoding: data, as: UTF8.self))
+                let text = String(decoding: pipe.fileHandleForReading.readData(ofLength: 64 * 1024), as: UTF8.self)
+                texts.withLock { if isOut { $0.out = text } else { $0.err = text } }
                 group.leave()
             }
         }
@@ -73,15 +74,6 @@ private final class PipeDrain: Sendable {
 
     func finish() -> (String, String) {
         _ = group.wait(timeout: .now() + 1)
-        return box.get()
+        return texts.withLock { ($0.out, $0.err) }
     }
-}
-
-/// The two texts a `PipeDrain` collects, behind a lock.
-private final class LockedPair: @unchecked Sendable {
-    // Safe: `out` and `err` are only touched while `lock` is held.
-    private let lock = NSLock()
-    private var out = "", err = ""
-    func set(_ isOut: Bool, _ text: String) { lock.withLock { if isOut { out = text } else { err = text } } }
-    func get() -> (String, String) { lock.withLock { (out, err) } }
 }

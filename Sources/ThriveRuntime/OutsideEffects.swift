@@ -18,18 +18,22 @@ public enum OutsideEffects {
         }
     }
 
-    /// Every entry of `store`, oldest first, as `format`, written atomically to `path`.
+    /// Every entry of `store`, oldest first, as `format`, streamed to `path` and renamed into place, as
+    /// `history export -o` does: a long history never sits in memory, and a failure leaves no half file.
     public static func exportHistory(_ store: any HistoryStore, format: HistoryExportFormat, to path: String) -> String? {
         var writer = HistoryExportWriter(format: format)
-        var text = ""
+        var sink: ExportFile
+        do { sink = try ExportFile(path: FileEffects.expandTilde(path)) } catch { return error.description }
         do {
-            try writer.begin(into: &text)
-            try store.forEachOldestFirst(matching: HistoryQuery()) { try writer.add($0, into: &text) }
-            try writer.end(into: &text)
+            try writer.begin(into: &sink)
+            try store.forEachOldestFirst(matching: HistoryQuery()) { try writer.add($0, into: &sink) }
+            try writer.end(into: &sink)
+            try sink.commit()
+            return nil
         } catch {
-            return "the history could not be read: \(error)"
+            sink.abandon()
+            return "\(error)"
         }
-        return write(text, to: path)
     }
 
     private static func reason(for path: String) -> String {

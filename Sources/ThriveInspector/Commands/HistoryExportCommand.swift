@@ -52,7 +52,8 @@ struct HistoryExportCommand: ParsableCommand {
             if stillMasked { keptMasked += 1 }
             return headers
         }
-        var sink = try ExportFile(path: output)
+        var sink: ExportFile
+        do { sink = try ExportFile(path: output) } catch { throw CLIError(error.description) }
         do {
             try writer.begin(into: &sink)
             try store.forEachOldestFirst(matching: q) { try writer.add($0, into: &sink) }
@@ -93,59 +94,5 @@ extension Settings {
         // `target: live` without a key is an error for sending, not for reading a key that may not exist.
         config.target = nil
         return try Settings.resolve(Flags(apiKeyFile: apiKeyFile), config: config).apiKey?.value
-    }
-}
-
-/// Export text on its way to standard output or a file. A file is written beside its final name and renamed
-/// over it at the end, so a failed or interrupted export never leaves half a file where the old one was.
-struct ExportFile: ExportOutput {
-    private let handle: FileHandle
-    private let path: String?
-    private let temporary: String?
-    private var buffer: [UInt8] = []
-
-    init(path: String?) throws {
-        self.path = path
-        guard let path else { handle = .standardOutput; temporary = nil; return }
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp").path
-        guard FileManager.default.createFile(atPath: temp, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let h = FileHandle(forWritingAtPath: temp) else {
-            throw CLIError("cannot write \(path): its folder does not exist or is not writable")
-        }
-        handle = h
-        temporary = temp
-    }
-
-    mutating func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { try flush() }
-    }
-
-    private mutating func flush() throws {
-        guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch {
-            throw CLIError("cannot write \(path ?? "to standard output"): \(HistoryOpener.message(error))")
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// Flushes, and for a file moves it into place.
-    mutating func commit() throws {
-        try flush()
-        guard let path, let temporary else { return }
-        try? handle.synchronize()
-        try? handle.close()
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CLIError("cannot write \(path): \(reason)")
-        }
-    }
-
-    func abandon() {
-        guard let temporary else { return }
-        try? handle.close()
-        try? FileManager.default.removeItem(atPath: temporary)
     }
 }

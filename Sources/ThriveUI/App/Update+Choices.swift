@@ -118,7 +118,8 @@ func openProblems(_ state: inout AppState) {
         state.status = StatusMessage("no problems at start-up", .success)
         return
     }
-    let width = max(20, min(state.size.width - 10, 100))
+    // The frame's inner width, less the margin and the bullet: what the overlay can show without clipping.
+    let width = max(20, state.layout.helpModal(lines: 1).width - 6)
     let lines = state.startupProblems.flatMap { p in
         wordWrap(p, width: width).enumerated().map { k, l in [StyledRun((k == 0 ? "• " : "  ") + l, .warning)] }
     }

@@ -59,13 +59,15 @@ func externalEditFinished(_ state: inout AppState, _ result: Result<String, UIEr
     state.focus = .form
     var body = text
     if edit.kind == .ndjson {
-        switch NDJSONLines.parse(text) {
-        case .failure(let problem):
+        // The one import reader, as for a file: the same lines are events and the same lines are problems.
+        let set = EventImport.parse(text, name: "the edited NDJSON")
+        if let problem = set.problems.first {
             keepInRawEditor(&state, text, ndjson: true)
-            state.status = StatusMessage("line \(problem.line) of the edited NDJSON: \(problem.message); the text is in the raw editor, nothing lost (M-e edits it again)", .error)
+            let at = problem.position.line.map { "line \($0) of the edited NDJSON" } ?? "the edited NDJSON"
+            state.status = StatusMessage("\(at): \(problem.message); the text is in the raw editor, nothing lost (M-e edits it again)", .error)
             return []
-        case .success(let events): body = JSONValue.array(events).pretty()
         }
+        body = JSONValue.array(set.events.map(\.event)).pretty()
     }
     keepInRawEditor(&state, body, ndjson: false)
     if let e = state.composer.rawError {
@@ -84,24 +86,4 @@ private func keepInRawEditor(_ state: inout AppState, _ text: String, ndjson: Bo
     state.composer.raw = TextArea(text: text)
     state.composer.rawTextChanged()
     state.rawHoldsNDJSON = ndjson
-}
-
-/// Reads NDJSON as the editor left it: blank lines are skipped; the first bad line is reported by number.
-enum NDJSONLines {
-    struct Problem: Error { var line: Int; var message: String }
-
-    static func parse(_ text: String) -> Result<[JSONValue], Problem> {
-        var out: [JSONValue] = []
-        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { continue }
-            do throws(JSONParseError) {
-                let v = try JSONParser.parse(trimmed)
-                if case .array(let items) = v { out += items } else { out.append(v) }
-            } catch {
-                return .failure(Problem(line: k + 1, message: error.message))
-            }
-        }
-        return .success(out)
-    }
 }

@@ -37,7 +37,8 @@ func profileResolved(_ state: inout AppState, name: String, _ result: Result<Des
     state.switchingProfile = nil
     switch result {
     case .failure(let e):
-        state.status = StatusMessage("profile \(name) not used: \(e.message)", .error)
+        // The reason already names the profile ("profile staging: key_command exited with status 1").
+        state.status = StatusMessage("not switched: \(e.message)", .error)
     case .success(var d):
         if d.isSandbox {
             guard let port = state.sandboxPort else {

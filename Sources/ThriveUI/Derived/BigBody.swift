@@ -15,14 +15,22 @@ final class BigBody: Sendable {
     /// Where each row starts in `text`, and whether it continues the line above.
     let rowStart: [Int]
     let continued: [Bool]
+    /// The first row of each row's logical line, so a row finds its line's start without walking back through it
+    /// (a 10 MB body on one line is 90,000 rows of one line).
+    let lineRow: [UInt32]
+    /// For a JSON row that starts inside a token (a long string cut by the wrap): that token's colour and where it
+    /// ends. Worked out once per wrapped line in `layout`, so drawing a row lexes only the row.
+    let carried: [Int: (role: Role, end: Int)]
     let isJSON: Bool
     /// The columns a row may use, as `TextWrap` was given.
     let room: Int
 
     var rowCount: Int { rowStart.count }
 
-    private init(text: [UInt8], rowStart: [Int], continued: [Bool], isJSON: Bool, room: Int) {
-        self.text = text; self.rowStart = rowStart; self.continued = continued; self.isJSON = isJSON; self.room = room
+    private init(text: [UInt8], rowStart: [Int], continued: [Bool], lineRow: [UInt32], carried: [Int: (role: Role, end: Int)],
+                 isJSON: Bool, room: Int) {
+        self.text = text; self.rowStart = rowStart; self.continued = continued; self.lineRow = lineRow; self.carried = carried
+        self.isJSON = isJSON; self.room = room
     }
 
     /// Lays out `body` for `width` columns and appends its rows to `index` (folded text, row starts, continuations),
@@ -36,12 +44,16 @@ final class BigBody: Sendable {
         var rows: [Int] = [], continued: [Bool] = []
         rows.reserveCapacity(text.count / 24)
         continued.reserveCapacity(text.count / 24)
+        var carried: [Int: (role: Role, end: Int)] = [:]
+        var lineRow: [UInt32] = []
+        lineRow.reserveCapacity(text.count / 24)
         let base = index.folded.count
         index.folded.reserveCapacity(base + text.count)
         text.withUnsafeBufferPointer { t in
             var lineStart = 0
             while lineStart < t.count {
                 var end = lineStart
+                let first = rows.count
                 // Printable ASCII is one column a byte, so its rows are arithmetic; anything else is measured.
                 var plain = true
                 while end < t.count, t[end] != 0x0A {
@@ -59,16 +71,35 @@ final class BigBody: Sendable {
                         continued.append(isContinuation)
                     }
                 }
+                if rows.count == first + 1 {
+                    lineRow.append(UInt32(first))
+                } else {
+                    lineRow.append(contentsOf: repeatElement(UInt32(first), count: rows.count - first))
+                    if isJSON { carry(t, lineStart..<end, rows: first..<rows.count, rows, into: &carried) }
+                }
                 lineStart = end + 1
             }
         }
+
         index.folded.append(contentsOf: text)
         index.folded.withUnsafeMutableBufferPointer { f in
             for i in base..<f.count where f[i] >= 0x41 && f[i] <= 0x5A { f[i] |= 0x20 }
         }
         index.lineStart.append(contentsOf: rows.lazy.map { $0 + base })
         index.continuation.append(contentsOf: continued)
-        return BigBody(text: text, rowStart: rows, continued: continued, isJSON: isJSON, room: room)
+        return BigBody(text: text, rowStart: rows, continued: continued, lineRow: lineRow, carried: carried, isJSON: isJSON, room: room)
+    }
+
+    /// Lexes a wrapped line once and notes, for each of its rows that starts inside a token, the token's colour and end.
+    private static func carry(_ t: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, rows: Range<Int>, _ starts: [Int],
+                              into carried: inout [Int: (role: Role, end: Int)]) {
+        let tokens = JSONLineLexer.tokens(t, line: line)
+        var k = 0
+        for r in rows.dropFirst() {
+            let at = starts[r]
+            while k < tokens.count, tokens[k].range.upperBound <= at { k += 1 }
+            if k < tokens.count, tokens[k].range.lowerBound < at { carried[r] = (tokens[k].role, tokens[k].range.upperBound) }
+        }
     }
 
     /// Row `r` as styled runs: the continuation mark at the line's indentation, then its text in JSON colours.
@@ -77,8 +108,7 @@ final class BigBody: Sendable {
         let start = rowStart[r]
         let end = r + 1 < rowStart.count ? rowStart[r + 1] - (continued[r + 1] ? 0 : 1) : max(start, text.count - 1)
         return text.withUnsafeBufferPointer { t in
-            var lineStart = start
-            while lineStart > 0, t[lineStart - 1] != 0x0A { lineStart -= 1 }
+            let lineStart = rowStart[Int(lineRow[r])]
             var out: StyledLine = []
             if continued[r] {
                 let indent = min(room / 2, t[lineStart...].prefix { $0 == 0x20 }.count)
@@ -88,10 +118,15 @@ final class BigBody: Sendable {
                 out.append(StyledRun(String(decoding: UnsafeBufferPointer(rebasing: t[start..<end]), as: UTF8.self), .text))
                 return out
             }
-            for token in JSONLineLexer.tokens(t, line: lineStart..<end) where token.range.upperBound > start {
-                let lo = max(start, token.range.lowerBound)
-                out.append(StyledRun(String(decoding: UnsafeBufferPointer(rebasing: t[lo..<token.range.upperBound]), as: UTF8.self), token.role))
+            func run(_ range: Range<Int>, _ role: Role) -> StyledRun {
+                StyledRun(String(decoding: UnsafeBufferPointer(rebasing: t[range]), as: UTF8.self), role)
             }
+            var from = start
+            if let c = carried[r] {
+                from = min(c.end, end)
+                out.append(run(start..<from, c.role))
+            }
+            for token in JSONLineLexer.tokens(t, line: from..<end) { out.append(run(token.range, token.role)) }
             return out
         }
     }
