@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
     ],
     targets: [
         // Pure model of the ThriveStack API: ordered JSON, templates, validation, requests, curl.
@@ -23,8 +25,18 @@ let package = Package(
             name: "ThriveCore",
             resources: [.copy("Resources/templates")]
         ),
-        // HTTP client: the URLSession sender with timeouts, cancellation and 429 retry.
-        .target(name: "ThriveNet", dependencies: ["ThriveCore"]),
+        // HTTP client: the AsyncHTTPClient sender with timeouts, cancellation, proxies and 429 retry.
+        .target(
+            name: "ThriveNet",
+            dependencies: [
+                "ThriveCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // Embedded mock of the ThriveStack API with fault injection.
         .target(
             name: "ThriveSandbox",
@@ -90,7 +102,13 @@ let package = Package(
             "ThriveSandbox", "ThriveCore", "ThriveTestSupport",
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
-        .testTarget(name: "ThriveNetTests", dependencies: ["ThriveNet", "ThriveSandbox", "ThriveCore", "ThriveTestSupport"]),
+        .testTarget(name: "ThriveNetTests", dependencies: [
+            "ThriveNet", "ThriveSandbox", "ThriveCore", "ThriveTestSupport",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
         .testTarget(name: "ThriveHistoryTests", dependencies: ["ThriveHistory", "ThriveCore"]),
         .testTarget(name: "ThriveReplayTests", dependencies: [
             "ThriveReplay", "ThriveCore", "ThriveHistory", "ThriveNet", "ThriveSandbox", "ThriveTestSupport",

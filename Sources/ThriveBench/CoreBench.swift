@@ -46,7 +46,7 @@ enum CoreBench {
         defer { Task { await server.stop() } }
         let builder = RequestBuilder(target: .sandbox(port: port), apiKey: "bench-key")
         let template = TemplateCatalogue.builtIn().template(named: "signed_up")!
-        let sender = URLSessionSender()
+        let sender = HTTPSender()
         var latencies: [Double] = []
         var failures = 0
         // Warm up the connection and the server's code paths first.

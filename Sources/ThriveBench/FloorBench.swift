@@ -14,23 +14,33 @@ enum FloorBench {
 
     struct Program {
         var name: String
+        var binary: String
         var command: String
         var ready: @Sendable (String) -> Bool
     }
 
     static func inspector(_ binary: String, name: String = "thrive-inspector") -> Program {
-        Program(name: name, command: "env -u THRIVESTACK_API_KEY TERM=xterm-256color XDG_STATE_HOME=/tmp/thrive-bench-floor-\(getpid()) \(binary)",
+        Program(name: name, binary: binary, command: "env -u THRIVESTACK_API_KEY TERM=xterm-256color XDG_STATE_HOME=/tmp/thrive-bench-floor-\(getpid()) \(binary)",
                 ready: { $0.contains("┌ History") && $0.contains("quit") && $0.contains("SANDBOX") && $0.contains("signed_up") })
     }
 
-    static func floor(_ binary: String) -> Program {
-        Program(name: "floor (Swift + Foundation + ncurses)", command: "env TERM=xterm-256color \(binary)",
+    /// The floor (the base of every ratio) and the inspector, from the same build folder.
+    static func standard(in folder: URL) -> [Program] {
+        [floor(folder.appendingPathComponent("thrive-floor").path), inspector(folder.appendingPathComponent("thrive-inspector").path)]
+    }
+
+    static func floor(_ binary: String, name: String = "floor (Swift + Foundation + ncurses)") -> Program {
+        Program(name: name, binary: binary, command: "env TERM=xterm-256color \(binary)",
                 ready: { $0.contains("thrive-floor ready") && $0.contains("q quit") })
     }
 
     /// Runs each program `runs` times, round-robin, and prints medians and ratios to the first (the floor).
     static func compare(_ programs: [Program], runs: Int = 7) -> String {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { return "floor comparison: tmux not installed, skipped" }
+        // `swift run thrive-bench` builds only the bench; the programs it times come from `swift build -c release`.
+        if let missing = programs.first(where: { !FileManager.default.isExecutableFile(atPath: $0.binary) }) {
+            return "floor comparison skipped: \(missing.binary) is not built (run swift build -c release first)"
+        }
         var results = Array(repeating: Launches(), count: programs.count)
         for k in 0..<runs {
             for (i, p) in programs.enumerated() { launch(p, socket: "thrive-floor-\(getpid())-\(k)-\(i)", into: &results[i]) }

@@ -30,7 +30,7 @@ enum ReplayBench {
         let store = try SQLiteHistoryStore.open(at: dir.appendingPathComponent("history.sqlite"))
         let destination = Destination(target: .sandbox(port: port))
         guard let builder = destination.builder else { return "replay: the sandbox did not start" }
-        let engine = ReplayEngine(builder: builder, sender: URLSessionSender(configuration: SenderConfiguration(timeout: 60, retry: .none)),
+        let engine = ReplayEngine(builder: builder, sender: HTTPSender(configuration: SenderConfiguration(timeout: 60, retry: .none)),
                                   history: store, journal: store, options: ReplayOptions(concurrency: 4, batchSize: 1_000))
         var result: ReplayResult?
         let seconds = try await Measure.seconds { result = try await engine.run(set) }

@@ -12,11 +12,12 @@ say("thrive-bench (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
 let onlyHistory = CommandLine.arguments.dropFirst().contains("history")
 let onlyReplay = CommandLine.arguments.dropFirst().contains("replay")
 // `thrive-bench floor [BINARY…]` prints only the start-up comparison with the floor program (extra binaries, such as
-// an older build, join the comparison).
+// an older build, join the comparison; one whose file name holds "floor" is timed as a floor variant).
 if let i = CommandLine.arguments.firstIndex(of: "floor") {
-    let extra = CommandLine.arguments[(i + 1)...].map { FloorBench.inspector($0, name: $0) }
-    say(FloorBench.compare([FloorBench.floor(binaryDir.appendingPathComponent("thrive-floor").path),
-                            FloorBench.inspector(binaryDir.appendingPathComponent("thrive-inspector").path)] + extra))
+    let extra = CommandLine.arguments[(i + 1)...].map {
+        URL(fileURLWithPath: $0).lastPathComponent.contains("floor") ? FloorBench.floor($0, name: $0) : FloorBench.inspector($0, name: $0)
+    }
+    say(FloorBench.compare(FloorBench.standard(in: binaryDir) + extra))
     exit(0)
 }
 // `thrive-bench parse` prints only the parse + validate figure.
@@ -48,8 +49,7 @@ say(UIBench.keystroke(historyRows: 0))
 say(UIBench.keystroke(historyRows: 10_000))
 say("peak memory after 10,000 history rows: \(Measure.peakRSS())")
 say(UIBench.launchToFirstFrame(binary: binaryDir.appendingPathComponent("thrive-inspector").path))
-say(FloorBench.compare([FloorBench.floor(binaryDir.appendingPathComponent("thrive-floor").path),
-                        FloorBench.inspector(binaryDir.appendingPathComponent("thrive-inspector").path)]))
+say(FloorBench.compare(FloorBench.standard(in: binaryDir)))
 say(DetailBench.openAndScroll())
 }
 let historyRows = 100_000

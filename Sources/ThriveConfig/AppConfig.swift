@@ -65,7 +65,7 @@ public struct AppConfig: Sendable, Equatable {
 
     public static func parse(_ text: String, path: String = "config.yaml") throws(ConfigError) -> AppConfig {
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch {
+        do { node = try YAMLLimits.compose(text) } catch {
             throw ConfigError("\(path): not valid YAML: \(error)")
         }
         guard let node else { return AppConfig(path: path) }

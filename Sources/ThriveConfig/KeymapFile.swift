@@ -58,7 +58,7 @@ public struct KeymapFile: Sendable, Equatable {
     /// Parses the text of a keymap file; `path` names it in problems.
     public static func parse(_ text: String, path: String = "keys.yaml") -> KeymapFile {
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
+        do { root = try YAMLLimits.compose(text) } catch let error as YamlError {
             return KeymapFile(problems: [yamlProblem(error, path: path, text: text)])
         } catch {
             return KeymapFile(problems: ["\(path): not valid YAML: \(error)"])

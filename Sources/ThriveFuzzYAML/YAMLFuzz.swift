@@ -62,7 +62,7 @@ let decoder = TemplateCatalogue.builtIn().decoder
 
 func checkTemplate(_ text: String) {
     let node: Node?
-    do { node = try Yams.compose(yaml: text) } catch { return }
+    do { node = try YAMLLimits.compose(text) } catch { return }
     guard let node else { return }
     let json: JSONValue
     do { json = try YAMLTemplates.json(from: node) } catch { return }

@@ -1,61 +1,28 @@
+import AsyncHTTPClient
 import Foundation
-import Synchronization
+import NIOCore
+import NIOHTTP1
 import ThriveCore
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// Timeouts and retries for the URLSession sender.
-public struct SenderConfiguration: Sendable, Hashable {
-    /// Seconds to wait for the connection and between bytes.
-    public var connectTimeout: Double
-    /// Seconds one attempt may take in all.
-    public var overallTimeout: Double
-    public var retry: RetryPolicy
-
-    public init(connectTimeout: Double = 30, overallTimeout: Double = 30, retry: RetryPolicy = RetryPolicy()) {
-        self.connectTimeout = connectTimeout; self.overallTimeout = overallTimeout; self.retry = retry
-    }
-
-    /// One timeout for everything: a server may think for all of it before its first byte, so the wait
-    /// between bytes is not cut shorter than the timeout the person asked for.
-    public init(timeout: Double, retry: RetryPolicy = RetryPolicy()) {
-        self.init(connectTimeout: timeout, overallTimeout: timeout, retry: retry)
-    }
-}
-
-/// The real sender: URLSession, async and cancellable, measuring latency, retrying 429s with backoff.
-public final class URLSessionSender: RequestSending {
+/// The real sender: AsyncHTTPClient, async and cancellable, measuring latency, retrying 429s with backoff.
+///
+/// It replaced URLSession because linking FoundationNetworking loads libcurl and its thirty libraries at launch,
+/// before the first frame, whether or not anything is sent (README, "HTTP client").
+public final class HTTPSender: RequestSending {
     public let configuration: SenderConfiguration
-    /// Made on the first send, not at start-up: the first URLSession starts libcurl and its TLS library, which the
-    /// first frame should not wait for.
-    private let lazySession = Mutex<URLSession?>(nil)
-    private let sessionConfiguration: URLSessionConfiguration
+    /// A response body larger than this is refused rather than held in memory.
+    public static let maxBodyBytes = 64 << 20
+    private let environment: [String: String]
     private let sleep: @Sendable (Double) async throws -> Void
 
-    private var session: URLSession {
-        lazySession.withLock { s in
-            if let s { return s }
-            let made = URLSession(configuration: sessionConfiguration)
-            s = made
-            return made
-        }
-    }
-
+    /// `environment` supplies the proxy variables (`https_proxy`, `no_proxy`…), read as curl reads them.
     public init(configuration: SenderConfiguration = SenderConfiguration(),
+                environment: [String: String] = ProcessInfo.processInfo.environment,
                 sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) }) {
         self.configuration = configuration
+        self.environment = environment
         self.sleep = sleep
-        let c = URLSessionConfiguration.ephemeral
-        c.timeoutIntervalForRequest = Self.wholeSeconds(configuration.connectTimeout)
-        c.timeoutIntervalForResource = Self.wholeSeconds(configuration.overallTimeout)
-        c.urlCache = nil
-        c.httpShouldSetCookies = false
-        c.httpAdditionalHeaders = ["User-Agent": "thrive-inspector"]
-        sessionConfiguration = c
     }
-
-    deinit { lazySession.withLock { $0?.finishTasksAndInvalidate() } }
 
     public func send(_ request: APIRequest, onAttempt: @escaping @Sendable (Attempt) -> Void) async -> SendReport {
         var attempts: [Attempt] = []
@@ -85,61 +52,57 @@ public final class URLSessionSender: RequestSending {
     }
 
     private func attemptOnce(_ request: APIRequest, number: Int) async -> Attempt {
-        var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData,
-                                    timeoutInterval: Self.wholeSeconds(configuration.connectTimeout))
-        urlRequest.httpMethod = request.method
-        for h in request.headers { urlRequest.addValue(h.value, forHTTPHeaderField: h.name) }
-        urlRequest.httpBody = request.method == "GET" ? nil : request.bodyData
         let started = Date()
         let clock = ContinuousClock()
         let t0 = clock.now
-        let outcome = await perform(urlRequest)
-        let latency = (clock.now - t0).seconds
-        return Attempt(number: number, startedAt: started, latency: latency, outcome: outcome)
+        let outcome = await perform(request)
+        return Attempt(number: number, startedAt: started, latency: (clock.now - t0).seconds, outcome: outcome)
     }
 
-    /// One data task, raced against the overall timeout; task cancellation cancels the data task.
-    private func perform(_ request: URLRequest) async -> Result<HTTPResponse, NetworkError> {
-        let url = request.url!
-        let overall = configuration.overallTimeout
-        let state = TaskBox()
-        return await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, NetworkError>, Never>) in
-                let once = ResumeOnce(continuation)
-                let task = session.dataTask(with: request) { data, response, error in
-                    state.finish()
-                    if let error {
-                        once.resume(.failure(state.timedOut ? .timedOut(seconds: overall) : NetworkError.from(error, url: url, timeout: Self.wholeSeconds(self.configuration.connectTimeout))))
-                    } else if let http = response as? HTTPURLResponse {
-                        once.resume(.success(HTTPResponse(status: http.statusCode, headers: Self.headers(of: http), body: data ?? Data())))
-                    } else {
-                        once.resume(.failure(.connectionReset))
-                    }
-                }
-                state.set(task)
-                // Foundation on Linux does not always enforce the resource timeout, so the overall limit is ours.
-                DispatchQueue.global().asyncAfter(deadline: .now() + overall) {
-                    if state.markTimedOut() { once.resume(.failure(.timedOut(seconds: overall))) }
-                }
-                if Task.isCancelled { state.cancel() }
-                task.resume()
-            }
-        } onCancel: {
-            state.cancel()
+    /// One exchange, raced against the overall timeout; cancelling the task cancels the request.
+    private func perform(_ request: APIRequest) async -> Result<HTTPResponse, NetworkError> {
+        if Task.isCancelled { return .failure(.cancelled) }
+        let client: HTTPClient
+        do {
+            client = try HTTPClients.client(for: request.url, connectTimeout: configuration.connectTimeout, environment: environment)
+        } catch {
+            return .failure(.other(detail: error.message))
         }
+        let overall = configuration.overallTimeout
+        let connectTimeout = configuration.connectTimeout
+        let outcome: Result<HTTPResponse, NetworkError>? = await withTaskGroup(of: Result<HTTPResponse, NetworkError>?.self) { group in
+            group.addTask {
+                do {
+                    return .success(try await Self.exchange(request, client: client, deadline: overall))
+                } catch {
+                    if Task.isCancelled { return nil }
+                    return .failure(NetworkError.from(error, url: request.url, timeout: connectTimeout))
+                }
+            }
+            group.addTask {
+                // Our own timer, so the limit is exact whatever phase the request is in.
+                try? await Task.sleep(for: .seconds(overall))
+                return Task.isCancelled ? nil : .failure(.timedOut(seconds: overall))
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        // nil: the task was cancelled from outside, not by the timer.
+        return outcome ?? .failure(.cancelled)
     }
 
-    /// A timeout as URLSession can honour it. Foundation on Linux truncates timeouts to whole seconds
-    /// (`Int(0.5) * 1000` ms = 0, which fires at once and fails every request), so sub-second values are
-    /// rounded up; the exact overall limit is enforced by `perform`'s own timer.
-    static func wholeSeconds(_ seconds: Double) -> Double {
-        guard seconds.isFinite else { return 86_400 }
-        return min(86_400, max(1, seconds.rounded(.up)))
-    }
-
-    static func headers(of response: HTTPURLResponse) -> [Header] {
-        response.allHeaderFields.compactMap { k, v in (k as? String).map { Header($0.lowercased(), "\(v)") } }
-            .sorted { $0.name < $1.name }
+    private static func exchange(_ request: APIRequest, client: HTTPClient, deadline seconds: Double) async throws -> HTTPResponse {
+        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for h in request.headers { outgoing.headers.add(name: h.name, value: h.value) }
+        if !outgoing.headers.contains(name: "User-Agent") { outgoing.headers.add(name: "User-Agent", value: "thrive-inspector") }
+        if request.method != "GET" { outgoing.body = .bytes(ByteBuffer(bytes: request.bodyData)) }
+        // A little past our own timer, so ours is the one that fires and names the limit.
+        let response = try await client.execute(outgoing, timeout: .nanoseconds(Int64(min(86_400, seconds + 1) * 1e9)))
+        let body = try await response.body.collect(upTo: maxBodyBytes)
+        let headers = response.headers.map { Header($0.name.lowercased(), $0.value) }.sorted { $0.name < $1.name }
+        return HTTPResponse(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
     }
 }
 

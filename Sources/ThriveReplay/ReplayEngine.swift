@@ -14,7 +14,7 @@ public enum ReplayError: Error, Sendable, Hashable {
 /// Ordering that makes resuming safe: for every attempt the history row is recorded and the journal marks the
 /// request `sending` before the request leaves; the history row is updated and the journal marks the outcome after.
 /// The engine owns retries, so give it a sender that does not retry (`SenderConfiguration(retry: .none)` for the
-/// URLSession sender); if the sender retries anyway, its final attempt decides.
+/// HTTP sender); if the sender retries anyway, its final attempt decides.
 ///
 /// No printing, no globals: progress goes to the `onUpdate` callback of `run`. `pause`, `resume` and `cancel` may be
 /// called from any task while `run` is in progress. `cancel()` stops new requests and lets those in flight end;

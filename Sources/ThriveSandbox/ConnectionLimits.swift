@@ -22,7 +22,7 @@ struct ConnectionLimits: Equatable, Sendable {
         var accepted = wanted + max(16, wanted / 4)
         var served = wanted
         if let limit = fileDescriptorLimit {
-            // The rest of the process needs descriptors too: the terminal, URLSession's sockets, config and theme files.
+            // The rest of the process needs descriptors too: the terminal, the sender's sockets, config and theme files.
             let budget = max(2, limit - max(32, limit / 4))
             accepted = min(accepted, budget)
             served = min(served, max(1, accepted - max(1, accepted / 5)))

@@ -52,7 +52,7 @@ struct CodeExportRunTests {
         }
     }
 
-    /// Sends `request` with URLSessionSender, then runs its program, and compares what the sandbox heard.
+    /// Sends `request` with HTTPSender, then runs its program, and compares what the sandbox heard.
     func expectSameRequest(_ format: CodeFormat, auth: AuthStyle) async throws {
         let heard = Recorder<TappedRequest>()
         let server = SandboxServer(requestTap: { heard.append($0) })
@@ -60,7 +60,7 @@ struct CodeExportRunTests {
         do {
             let request = RequestBuilder(target: .sandbox(port: port), auth: auth, apiKey: Self.key)
                 .build(endpoint: .track, body: try JSONParser.parse(Self.body))
-            let report = await URLSessionSender().send(request)
+            let report = await HTTPSender().send(request)
             #expect(report.response?.status == 200, "\(report.summary)")
             let program = CodeExport.render(request, as: format, revealSecrets: true)
             let command = ["curl": ["sh"], "python": ["python3"], "js": ["node"]][format.rawValue] ?? []

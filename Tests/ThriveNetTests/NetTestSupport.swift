@@ -23,8 +23,8 @@ final class Recorder<T: Sendable>: Sendable {
 }
 
 /// A sender whose retry waits are recorded instead of slept, so Retry-After can be checked without waiting.
-func instantSender(_ configuration: SenderConfiguration = SenderConfiguration(), slept: Recorder<Double>) -> URLSessionSender {
-    URLSessionSender(configuration: configuration, sleep: { seconds in
+func instantSender(_ configuration: SenderConfiguration = SenderConfiguration(), slept: Recorder<Double>) -> HTTPSender {
+    HTTPSender(configuration: configuration, sleep: { seconds in
         slept.append(seconds)
         try Task.checkCancellation()
     })

@@ -1,7 +1,8 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
+import NIOSSL
 import Testing
 import ThriveCore
 @testable import ThriveNet
@@ -12,26 +13,37 @@ struct NetworkErrorMappingTests {
     let url = URL(string: "http://api.example.test:8080/api/track")!
 
     @Test(arguments: [
-        (URLError.Code.cannotConnectToHost, NetworkError.connectionRefused(host: "api.example.test:8080")),
-        (.cannotFindHost, .dnsFailure(host: "api.example.test")),
-        (.dnsLookupFailed, .dnsFailure(host: "api.example.test")),
-        (.timedOut, .timedOut(seconds: 7)),
-        (.secureConnectionFailed, .tls(detail: URLError(.secureConnectionFailed).localizedDescription)),
-        (.serverCertificateUntrusted, .tls(detail: URLError(.serverCertificateUntrusted).localizedDescription)),
-        (.networkConnectionLost, .connectionReset),
-        (.badServerResponse, .connectionReset),
+        (HTTPClientError.connectTimeout, NetworkError.timedOut(seconds: 7)),
+        (.readTimeout, .timedOut(seconds: 7)),
+        (.tlsHandshakeTimeout, .timedOut(seconds: 7)),
+        (.remoteConnectionClosed, .connectionReset),
         (.cancelled, .cancelled),
-        (.badURL, .invalidURL("http://api.example.test:8080/api/track")),
-        (.unsupportedURL, .notHTTP(host: "api.example.test:8080")),
-        (.notConnectedToInternet, .other(detail: "not connected to a network")),
+        (.invalidURL, .invalidURL("http://api.example.test:8080/api/track")),
+        (.emptyHost, .invalidURL("http://api.example.test:8080/api/track")),
+        (.redirectLimitReached, .other(detail: "api.example.test:8080 redirected too many times")),
     ])
-    func eachURLErrorHasItsKind(code: URLError.Code, expected: NetworkError) {
-        #expect(NetworkError.from(URLError(code), url: url, timeout: 7) == expected)
+    func eachClientErrorHasItsKind(error: HTTPClientError, expected: NetworkError) {
+        #expect(NetworkError.from(error, url: url, timeout: 7) == expected)
     }
 
-    @Test func aRefusedPOSIXErrorIsRefused() {
-        let error = NSError(domain: NSPOSIXErrorDomain, code: Int(ECONNREFUSED))
-        #expect(NetworkError.from(error, url: url, timeout: 7) == .connectionRefused(host: "api.example.test:8080"))
+    @Test func socketErrorsHaveTheirKinds() {
+        #expect(NetworkError.from(IOError(errnoCode: ECONNREFUSED, reason: "connect"), url: url, timeout: 7) == .connectionRefused(host: "api.example.test:8080"))
+        #expect(NetworkError.from(IOError(errnoCode: ECONNRESET, reason: "read"), url: url, timeout: 7) == .connectionReset)
+        #expect(NetworkError.from(IOError(errnoCode: ETIMEDOUT, reason: "connect"), url: url, timeout: 7) == .timedOut(seconds: 7))
+        #expect(NetworkError.from(ChannelError.connectTimeout(.seconds(7)), url: url, timeout: 7) == .timedOut(seconds: 7))
+        #expect(NetworkError.from(ChannelError.eof, url: url, timeout: 7) == .connectionReset)
+        #expect(NetworkError.from(CancellationError(), url: url, timeout: 7) == .cancelled)
+    }
+
+    @Test func aReplyThatIsNotHTTPIsNamed() {
+        #expect(NetworkError.from(HTTPParserError.invalidVersion, url: url, timeout: 7) == .notHTTP(host: "api.example.test:8080"))
+    }
+
+    @Test func tlsFailuresAreTLS() {
+        guard case .tls(let detail) = NetworkError.from(NIOSSLError.handshakeFailed(.sslError([])), url: url, timeout: 7) else {
+            Issue.record("a failed handshake is a TLS error"); return
+        }
+        #expect(!detail.isEmpty)
     }
 
     @Test func everyKindHasAMessageAndAShortLabel() {

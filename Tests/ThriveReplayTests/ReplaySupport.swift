@@ -33,8 +33,8 @@ func temporaryHistory() throws -> (SQLiteHistoryStore, URL) {
 }
 
 /// The engine retries, so the sender must not; generous timeouts for a loaded machine.
-func plainSender() -> URLSessionSender {
-    URLSessionSender(configuration: SenderConfiguration(timeout: 20, retry: .none))
+func plainSender() -> HTTPSender {
+    HTTPSender(configuration: SenderConfiguration(timeout: 20, retry: .none))
 }
 
 /// Fast retries: the tests check outcomes, never timings.

@@ -26,9 +26,9 @@ final class LoopHarness: Sendable {
                              themeName: "default-dark", themeNames: ["default-dark", "light"], history: history,
                              now: Date(), ids: .seeded(42))
         let server = sandbox
-        let replay = ReplayServices(sender: URLSessionSender(configuration: SenderConfiguration(timeout: 30, retry: .none)),
+        let replay = ReplayServices(sender: HTTPSender(configuration: SenderConfiguration(timeout: 30, retry: .none)),
                                     history: history, journal: InMemoryReplayJournal(history: history))
-        let services = RuntimeServices(sender: URLSessionSender(), startSandbox: { (try await server.start(), nil) },
+        let services = RuntimeServices(sender: HTTPSender(), startSandbox: { (try await server.start(), nil) },
                                        palette: { name in Palette(name: name, paints: [:]) }, replay: replay)
         let backend = self.backend, done = self.done
         let thread = Thread {

@@ -32,7 +32,7 @@ public enum ThemeParser {
         var problems = Problems(source: source)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try YAMLLimits.compose(yaml)
         } catch let error as YamlError {
             problems.add(yamlErrorLine(error), "bad YAML: \(yamlErrorProblem(error))")
             return .problems(problems.messages)
@@ -117,7 +117,7 @@ public enum ThemeParser {
                 guard let s = value.scalar?.string else { throw ThemeValueError("color must be a single colour") }
                 color = try ColorSpec.parse(s)
             } else if let attribute = attributeKeys[k] {
-                guard let on = value.bool else { throw ThemeValueError("\(k) must be true or false") }
+                guard let on = YAMLLimits.bool(value) else { throw ThemeValueError("\(k) must be true or false") }
                 if on { attributes.insert(attribute) }
             } else {
                 throw ThemeValueError("unknown setting \"\(k)\" (use color, bold, underline, reverse, dim)")

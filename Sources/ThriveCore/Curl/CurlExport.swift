@@ -6,7 +6,7 @@ import Foundation
 /// Quoting is POSIX single quotes, which keep every character literal, so the body arrives byte for byte.
 public enum CurlExport {
     /// `curl --location 'URL' --header '…' --data-raw '[…]'`, one option per line like the docs.
-    /// `exactBody` writes the compact bytes the app sends (and none for GET, like URLSessionSender) instead of the
+    /// `exactBody` writes the compact bytes the app sends (and none for GET, like HTTPSender) instead of the
     /// docs' pretty body: "copy as code" (`CodeExport`) must send the same bytes as the app.
     public static func curl(_ request: APIRequest, revealSecrets: Bool = false, exactBody: Bool = false) -> String {
         // The method is quoted like everything else: an imported one can hold a blank, `#` or `;`.

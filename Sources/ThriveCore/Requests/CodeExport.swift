@@ -29,7 +29,7 @@ public enum CodeFormat: String, Sendable, CaseIterable, Hashable {
 
 /// Writes a request as a runnable program ("copy as code") in the languages the ThriveStack docs show.
 ///
-/// Each program sends what `URLSessionSender` sends: the same method, URL and headers, and the body as the exact
+/// Each program sends what `HTTPSender` sends: the same method, URL and headers, and the body as the exact
 /// compact bytes, embedded as a string (rebuilding it from an object would lose key order and number literals such
 /// as `1.50`), with no body for GET. Every string from the request becomes an escaped literal, so a quote in a header
 /// value or the body cannot end it. Secret headers are masked unless `revealSecrets`; a masked program is still valid

@@ -146,7 +146,7 @@ struct ReplayCommand: AsyncParsableCommand {
             printError("no unfinished replay of these events to \(badge); starting a new one")
         }
 
-        let sender = URLSessionSender(configuration: SenderConfiguration(timeout: timeout, retry: .none))
+        let sender = HTTPSender(configuration: SenderConfiguration(timeout: timeout, retry: .none))
         let engine = ReplayEngine(builder: builder, sender: sender, history: store, journal: store, options: options,
                                   target: badge, profile: settings.profile, validator: validator)
         let printer = ReplayProgressPrinter()

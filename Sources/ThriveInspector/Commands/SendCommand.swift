@@ -114,7 +114,7 @@ struct SendCommand: AsyncParsableCommand {
         guard let builder = destination.builder else { throw CLIError("the embedded sandbox did not start") }
         let request = builder.build(endpoint: ep, body: body)
         let recorded = recorder.willSend(request, target: destination.target.badge)
-        let sender = URLSessionSender(configuration: SenderConfiguration(timeout: timeout, retry: RetryPolicy(maxRetries: max(0, retries))))
+        let sender = HTTPSender(configuration: SenderConfiguration(timeout: timeout, retry: RetryPolicy(maxRetries: max(0, retries))))
         let report = await sender.send(request) { attempt in
             if let d = attempt.retryDelay, let r = attempt.response {
                 printError("attempt \(attempt.number): \(r.summary); retrying in \(String(format: "%.1f", d)) s")

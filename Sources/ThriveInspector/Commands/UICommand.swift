@@ -68,14 +68,14 @@ struct UICommand: AsyncParsableCommand {
         let (keymap, keymapProblems) = KeymapLoading.load(environment: environment)
         let (themes, (store, historyWarning)) = await (loadedThemes, opened)
         try await Self.runUI(settings: settings, themes: themes, catalogue: catalogue, sandbox: sandboxConfiguration,
-                             sender: URLSessionSender(configuration: SenderConfiguration(timeout: timeout)),
+                             sender: HTTPSender(configuration: SenderConfiguration(timeout: timeout)),
                              // The replay engine owns retries and their pacing, so its sender does not retry.
-                             replaySender: URLSessionSender(configuration: SenderConfiguration(timeout: timeout, retry: .none)),
+                             replaySender: HTTPSender(configuration: SenderConfiguration(timeout: timeout, retry: .none)),
                              history: store ?? InMemoryHistoryStore(), historyWarning: historyWarning, crashForTest: crashForTest,
                              keymap: keymap, keymapProblems: keymapProblems)
     }
 
-    /// Wires the pure core to the real world: ncurses, URLSession, the embedded sandbox, theme files.
+    /// Wires the pure core to the real world: ncurses, the HTTP sender, the embedded sandbox, theme files.
     static func runUI(settings: Settings, themes: ThemeSet, catalogue: TemplateCatalogue, sandbox configuration: SandboxConfiguration,
                       sender: any RequestSending, replaySender: (any RequestSending)? = nil,
                       history: any HistoryStore = InMemoryHistoryStore(), historyWarning: String? = nil,
