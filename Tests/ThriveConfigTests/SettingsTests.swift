@@ -96,6 +96,17 @@ struct ThemeErrorTests {
         #expect(problems("name: x\nroles:\n  text: [unclosed\n").first?.hasPrefix("t.yaml: line") == true)
     }
 
+    /// Attributes read as YAML 1.1 booleans (yes/on/true), and a quoted value is text, not a boolean.
+    @Test func attributesAreYAMLBooleans() throws {
+        guard case .theme(let theme) = ThemeParser.parse(yaml: "roles:\n  text: {color: red, bold: yes, underline: On, dim: off}\n",
+                                                         source: "t.yaml", defaultName: "t") else {
+            Issue.record("yes, On and off are booleans"); return
+        }
+        #expect(theme.palette[.text].attributes == [.bold, .underline])
+        #expect(problems("roles:\n  text: {color: red, bold: \"true\"}\n").contains { $0.contains("bold must be true or false") })
+        #expect(problems("roles:\n  text: {color: red, bold: maybe}\n").contains { $0.contains("bold must be true or false") })
+    }
+
     @Test func anIndexOutOfRange() {
         #expect(problems("roles:\n  text: 300\n").contains { $0.contains("colour index 300 is out of range (0-255)") })
     }
