@@ -15,10 +15,12 @@ enum HTTPClients {
 
     private static let clients = Mutex<[Key: HTTPClient]>([:])
 
-    static func client(for url: URL, connectTimeout: Double, environment: [String: String]) throws(ProxySettingError) -> HTTPClient {
+    /// The client for `url`, and the proxy it goes through (nil: direct).
+    static func client(for url: URL, connectTimeout: Double,
+                       environment: [String: String]) throws(ProxySettingError) -> (HTTPClient, ProxySetting?) {
         let proxy = try ProxySetting.forURL(url, environment: environment)
         let key = Key(connectMilliseconds: Int64((min(86_400, max(0.001, connectTimeout)) * 1000).rounded(.up)), proxy: proxy)
-        return clients.withLock { clients in
+        let client = clients.withLock { clients in
             if let made = clients[key] { return made }
             var configuration = HTTPClient.Configuration()
             let wait = TimeAmount.milliseconds(key.connectMilliseconds)
@@ -32,5 +34,6 @@ enum HTTPClients {
             clients[key] = made
             return made
         }
+        return (client, proxy)
     }
 }

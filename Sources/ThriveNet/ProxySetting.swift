@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import ThriveCore
 
 /// The proxy a request goes through, chosen from the environment the way curl (and so URLSession on Linux) chooses:
 /// `http_proxy` for http (lower case only, as curl does), `https_proxy`/`HTTPS_PROXY` for https, then
@@ -70,6 +71,19 @@ struct ProxySetting: Hashable, Sendable {
         guard let at = value.lastIndex(of: "@") else { return String(value.prefix(80)) }
         let scheme = value.range(of: "://").map { String(value[..<$0.upperBound]) } ?? ""
         return String((scheme + "…@" + value[value.index(after: at)...]).prefix(80))
+    }
+}
+
+extension NetworkError {
+    /// With a proxy, the connection that was refused or whose host did not resolve is the proxy's: say so, rather
+    /// than blame the target the person typed.
+    func through(_ proxy: ProxySetting?) -> NetworkError {
+        guard let proxy else { return self }
+        switch self {
+        case .connectionRefused: return .connectionRefused(host: "\(proxy.host):\(proxy.port), the proxy")
+        case .dnsFailure: return .dnsFailure(host: "\(proxy.host), the proxy")
+        default: return self
+        }
     }
 }
 

@@ -12,12 +12,14 @@ public final class HTTPSender: RequestSending {
     public let configuration: SenderConfiguration
     /// A response body larger than this is refused rather than held in memory.
     public static let maxBodyBytes = 64 << 20
-    private let environment: [String: String]
+    /// nil: the process's environment, read at each send rather than at start-up.
+    private let environment: [String: String]?
     private let sleep: @Sendable (Double) async throws -> Void
 
-    /// `environment` supplies the proxy variables (`https_proxy`, `no_proxy`…), read as curl reads them.
+    /// `environment` supplies the proxy variables (`https_proxy`, `no_proxy`…), read as curl reads them; nil reads
+    /// the process's own.
     public init(configuration: SenderConfiguration = SenderConfiguration(),
-                environment: [String: String] = ProcessInfo.processInfo.environment,
+                environment: [String: String]? = nil,
                 sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) }) {
         self.configuration = configuration
         self.environment = environment
@@ -62,9 +64,10 @@ public final class HTTPSender: RequestSending {
     /// One exchange, raced against the overall timeout; cancelling the task cancels the request.
     private func perform(_ request: APIRequest) async -> Result<HTTPResponse, NetworkError> {
         if Task.isCancelled { return .failure(.cancelled) }
-        let client: HTTPClient
+        let client: HTTPClient, proxy: ProxySetting?
         do {
-            client = try HTTPClients.client(for: request.url, connectTimeout: configuration.connectTimeout, environment: environment)
+            (client, proxy) = try HTTPClients.client(for: request.url, connectTimeout: configuration.connectTimeout,
+                                                     environment: environment ?? ProcessInfo.processInfo.environment)
         } catch {
             return .failure(.other(detail: error.message))
         }
@@ -76,7 +79,7 @@ public final class HTTPSender: RequestSending {
                     return .success(try await Self.exchange(request, client: client, deadline: overall))
                 } catch {
                     if Task.isCancelled { return nil }
-                    return .failure(NetworkError.from(error, url: request.url, timeout: connectTimeout))
+                    return .failure(NetworkError.from(error, url: request.url, timeout: connectTimeout).through(proxy))
                 }
             }
             group.addTask {

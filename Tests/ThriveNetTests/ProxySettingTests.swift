@@ -59,6 +59,17 @@ struct ProxySettingTests {
         }
     }
 
+    /// A proxy that is not there is named as the one that refused, not the target the person typed.
+    @Test func aRefusedProxyIsNamed() async throws {
+        let port = try closedPort()
+        let request = RequestBuilder(target: .custom(URL(string: "https://events.example.test/api")!), apiKey: testKey)
+            .build(endpoint: .track, body: try JSONParser.parse(#"[{"event_name":"x"}]"#))
+        let sender = HTTPSender(configuration: SenderConfiguration(timeout: 10, retry: .none),
+                                environment: ["https_proxy": "http://127.0.0.1:\(port)"])
+        let report = await sender.send(request)
+        #expect(report.summary == "connection refused by 127.0.0.1:\(port), the proxy (is the server running?)")
+    }
+
     /// The request really goes through the proxy: a proxy on loopback tunnels it (CONNECT, as AsyncHTTPClient asks
     /// every proxy) and answers for a host that does not exist.
     @Test func aRequestGoesThroughTheProxy() async throws {
