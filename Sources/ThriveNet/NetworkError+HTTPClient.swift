@@ -52,13 +52,9 @@ extension NetworkError {
         case .invalidProxyResponse, .proxyAuthenticationRequired: return .other(detail: "the proxy refused the connection to \(host) (\(e))")
         case .redirectLimitReached, .redirectCycleDetected: return .other(detail: "\(host) redirected too many times")
         default:
-            if case .some = unsupportedScheme(of: url) { return .invalidURL(url.absoluteString) }
-            return .other(detail: "\(e)")
+            // `unsupportedScheme` carries the scheme, so it is told by the URL rather than by a case.
+            let scheme = url.scheme?.lowercased()
+            return scheme == "http" || scheme == "https" ? .other(detail: "\(e)") : .invalidURL(url.absoluteString)
         }
-    }
-
-    private static func unsupportedScheme(of url: URL) -> String? {
-        let scheme = url.scheme?.lowercased() ?? ""
-        return scheme == "http" || scheme == "https" ? nil : scheme
     }
 }
