@@ -38,6 +38,13 @@ final class EffectRunner {
                         mailbox.post(.sandboxFailed("\(error)"))
                     }
                 }
+            case .awaitHistory:
+                guard let opened = services.historyOpened else {
+                    mailbox.post(.historyOpened(warning: nil))
+                    continue
+                }
+                let mailbox = self.mailbox
+                Task.detached { mailbox.post(.historyOpened(warning: await opened())) }
             case .send(let id, let request):
                 let sender = services.sender, mailbox = self.mailbox
                 tasks[id] = Task.detached {

@@ -25,6 +25,9 @@ public struct RuntimeServices: Sendable {
     public var rememberTheme: @Sendable (String) -> Void
     /// Edits text on the terminal in the person's editor; the loop gives the terminal up meanwhile.
     public var editText: @Sendable (_ text: String, _ fileExtension: String) -> Result<String, UIError>
+    /// Returns once the history file opened after the first frame is ready, with the line to show if it failed
+    /// (`PendingHistoryStore.opened`); nil when the store was ready from the start.
+    public var historyOpened: (@Sendable () async -> String?)?
 
     public init(sender: any RequestSending,
                 startSandbox: @escaping @Sendable () async throws -> (port: Int, faults: String?),
@@ -37,10 +40,12 @@ public struct RuntimeServices: Sendable {
                 rememberTheme: @escaping @Sendable (String) -> Void = { _ in },
                 editText: @escaping @Sendable (String, String) -> Result<String, UIError> = { text, ext in
                     OutsideEffects.edit(text, fileExtension: ext, editor: OutsideEffects.editorCommand(environment: ProcessInfo.processInfo.environment))
-                }) {
+                },
+                historyOpened: (@Sendable () async -> String?)? = nil) {
         self.sender = sender; self.startSandbox = startSandbox; self.palette = palette; self.clock = clock
         self.listDirectory = listDirectory; self.importFile = importFile; self.replay = replay
         self.resolveProfile = resolveProfile; self.rememberTheme = rememberTheme; self.editText = editText
+        self.historyOpened = historyOpened
     }
 }
 

@@ -17,22 +17,27 @@ final class LoopHarness: Sendable {
     let history: InMemoryHistoryStore
     private let done = DispatchSemaphore(value: 0)
 
+    /// `pending`, when given, is what the pane reads, opened after the first frame as the program does it.
     init(size: Size = Size(width: 100, height: 30), sandbox: SandboxServer = SandboxServer(),
-         history: InMemoryHistoryStore = InMemoryHistoryStore()) {
+         history: InMemoryHistoryStore = InMemoryHistoryStore(), pending: PendingHistoryStore? = nil) {
         backend = TestBackend(size: size)
         self.sandbox = sandbox
         self.history = history
-        let state = AppState(size: size, catalogue: .builtIn(), destination: Destination(target: .sandbox(port: nil)),
-                             themeName: "default-dark", themeNames: ["default-dark", "light"], history: history,
+        var state = AppState(size: size, catalogue: .builtIn(), destination: Destination(target: .sandbox(port: nil)),
+                             themeName: "default-dark", themeNames: ["default-dark", "light"], history: pending ?? history,
                              now: Date(), ids: .seeded(42))
+        state.historyOpening = pending != nil
         let server = sandbox
         let replay = ReplayServices(sender: HTTPSender(configuration: SenderConfiguration(timeout: 30, retry: .none)),
                                     history: history, journal: InMemoryReplayJournal(history: history))
+        var opened: (@Sendable () async -> String?)?
+        if let pending { opened = { await pending.opened() } }
         let services = RuntimeServices(sender: HTTPSender(), startSandbox: { (try await server.start(), nil) },
-                                       palette: { name in Palette(name: name, paints: [:]) }, replay: replay)
-        let backend = self.backend, done = self.done
+                                       palette: { name in Palette(name: name, paints: [:]) }, replay: replay,
+                                       historyOpened: opened)
+        let backend = self.backend, done = self.done, initial = state
         let thread = Thread {
-            AppLoop(state: state, backend: backend, services: services).run()
+            AppLoop(state: initial, backend: backend, services: services).run()
             done.signal()
         }
         thread.start()

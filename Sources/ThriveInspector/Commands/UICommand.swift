@@ -55,30 +55,35 @@ struct UICommand: AsyncParsableCommand {
         else if environment["NO_COLOR"].map({ $0.isEmpty }) ?? true, let remembered = RememberedState.load(environment: environment).theme {
             settings.theme = remembered
         }
-        // Start-up reads three independent things: the history file (SQLite, the slowest), the theme files and the
-        // templates. They run side by side, so the first frame waits for the slowest rather than for all three.
+        // The history file (SQLite, the slowest thing start-up reads) opens while the first frame is drawn; the
+        // pane fills in when it is ready. The theme files and the templates are read side by side before the frame.
         // The key is scrubbed from everything the history writes; with history off, sends are kept for this run only.
         let (historyFlags, config, secrets) = (history, settings.config, settings.apiKey.map { [$0] } ?? [])
-        async let opened = historyFlags.open(config: config, secrets: secrets)
+        let pending = PendingHistoryStore {
+            let (store, warning) = historyFlags.open(config: config, secrets: secrets)
+            let history = store ?? InMemoryHistoryStore()
+            return .init(store: history, journal: history as? any ReplayJournal ?? InMemoryReplayJournal(history: history as? InMemoryHistoryStore),
+                         warning: warning)
+        }
         let themeDir = self.themeDir
         async let loadedThemes = ThemeLoader.load(themeDir: themeDir, environment: environment, executablePath: Self.executablePath(),
                                                   currentDirectory: FileManager.default.currentDirectoryPath)
         let catalogue = UserTemplates.catalogue()
         // keys.yaml: a rebinding with a problem is reported below and its action keeps the standard keys.
         let (keymap, keymapProblems) = KeymapLoading.load(environment: environment)
-        let (themes, (store, historyWarning)) = await (loadedThemes, opened)
+        let themes = await loadedThemes
         try await Self.runUI(settings: settings, themes: themes, catalogue: catalogue, sandbox: sandboxConfiguration,
                              sender: HTTPSender(configuration: SenderConfiguration(timeout: timeout)),
                              // The replay engine owns retries and their pacing, so its sender does not retry.
                              replaySender: HTTPSender(configuration: SenderConfiguration(timeout: timeout, retry: .none)),
-                             history: store ?? InMemoryHistoryStore(), historyWarning: historyWarning, crashForTest: crashForTest,
+                             history: pending, historyOpened: { await pending.opened() }, crashForTest: crashForTest,
                              keymap: keymap, keymapProblems: keymapProblems)
     }
 
     /// Wires the pure core to the real world: ncurses, the HTTP sender, the embedded sandbox, theme files.
     static func runUI(settings: Settings, themes: ThemeSet, catalogue: TemplateCatalogue, sandbox configuration: SandboxConfiguration,
                       sender: any RequestSending, replaySender: (any RequestSending)? = nil,
-                      history: any HistoryStore = InMemoryHistoryStore(), historyWarning: String? = nil,
+                      history: any HistoryStore = InMemoryHistoryStore(), historyOpened: (@Sendable () async -> String?)? = nil,
                       crashForTest: Bool = false, keymap: Keymap = .standard, keymapProblems: [String] = []) async throws {
         let (theme, themeProblem) = themes.initialTheme(preferred: settings.theme)
         let terminal: NcursesTerminal
@@ -89,12 +94,11 @@ struct UICommand: AsyncParsableCommand {
                              keymap: keymap, now: Date(), ids: .seeded(UInt64.random(in: .min ... .max)))
         let noKey = settings.target != .sandbox(port: nil) && settings.apiKey == nil
             ? ["no API key: requests will be answered 401 (set THRIVESTACK_API_KEY or --api-key-file)"] : []
-        let problems = (historyWarning.map { [$0] } ?? []) + noKey + (themeProblem.map { [$0] } ?? []) + themes.problems + catalogue.loadProblems
+        let problems = noKey + (themeProblem.map { [$0] } ?? []) + themes.problems + catalogue.loadProblems
             + keymapProblems + settings.notes
         state.startupProblems = problems
-        if let first = problems.first {
-            state.status = StatusMessage(first + (problems.count > 1 ? " (+\(problems.count - 1) more: ! lists them)" : ""), .warning)
-        }
+        state.showStartupProblems()
+        state.historyOpening = historyOpened != nil
         state.profiles = ProfileSwitching.choices(settings)
         state.profileName = settings.profile
         let server = SandboxServer(configuration: configuration)
@@ -112,7 +116,8 @@ struct UICommand: AsyncParsableCommand {
             replay: ReplayServices(sender: replaySender ?? sender, history: history,
                                    journal: history as? any ReplayJournal ?? InMemoryReplayJournal(history: history as? InMemoryHistoryStore)),
             resolveProfile: ProfileSwitching.resolver(startup: settings, history: history),
-            rememberTheme: { RememberedState(theme: $0).save() })
+            rememberTheme: { RememberedState(theme: $0).save() },
+            historyOpened: historyOpened)
         AppLoop(state: state, backend: terminal, services: services).run()
         await server.stop()
     }

@@ -128,6 +128,8 @@ public struct AppState: Sendable {
     public internal(set) var confirmLive = true
     /// Every problem found at start-up (config, themes, keymap, history); the status line shows the first.
     public var startupProblems: [String] = []
+    /// True while the history file is still being opened: the pane shows no rows yet, and `start` waits for it.
+    public var historyOpening = false
     /// An outside edit (`e`) in progress.
     public internal(set) var externalEdit: ExternalEdit?
     /// True when the raw editor holds NDJSON an outside edit left unparsed, so the next `e` reopens it as NDJSON.
@@ -150,6 +152,13 @@ public struct AppState: Sendable {
         composer = ComposerState(catalogue: catalogue, now: now)
         if let first = catalogue.templates.first { withDrafts { c, drafts in c.load(template: first, drafts: drafts) } }
         syncDerived()
+    }
+
+    /// Shows the first start-up problem on the status line, saying how many more `!` lists.
+    public mutating func showStartupProblems() {
+        guard let first = startupProblems.first else { return }
+        let more = startupProblems.count > 1 ? " (+\(startupProblems.count - 1) more: ! lists them)" : ""
+        status = StatusMessage(first + more, .warning)
     }
 
     /// `SANDBOX 127.0.0.1:PORT`, `LIVE api.app.thrivestack.ai`, …

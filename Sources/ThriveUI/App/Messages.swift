@@ -8,6 +8,8 @@ public enum Msg: Sendable {
     /// The embedded sandbox bound its port; `faults` describes injected faults and latency, if any.
     case sandboxReady(port: Int, faults: String?)
     case sandboxFailed(String)
+    /// The history file is open (after the first frame); `warning` says why history is kept in memory instead.
+    case historyOpened(warning: String?)
     /// One attempt of a send finished (a 429 about to be retried, or the last one).
     case sendAttempt(id: UUID, attempt: Attempt)
     case sendFinished(id: UUID, report: SendReport)
@@ -55,6 +57,8 @@ public enum TimerID: String, Sendable, Hashable {
 public enum Effect: Sendable, Equatable {
     /// Starts the embedded sandbox; answered with `.sandboxReady` or `.sandboxFailed`.
     case startSandbox
+    /// Waits for the history file to open; answered with `.historyOpened`.
+    case awaitHistory
     /// Sends a request; any number may be in flight, each answered by id.
     case send(id: UUID, request: APIRequest)
     case cancelSend(id: UUID)

@@ -12,9 +12,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     return effects
 }
 
-/// What a run starts with: the embedded sandbox, when requests go there.
+/// What a run starts with: the embedded sandbox, and the wait for the history file while it opens.
 public func start(_ state: AppState) -> [Effect] {
-    state.sandboxError == nil && state.sandboxPort == nil ? [.startSandbox] : []
+    (state.sandboxError == nil && state.sandboxPort == nil ? [.startSandbox] : []) + (state.historyOpening ? [.awaitHistory] : [])
 }
 
 private func apply(_ state: inout AppState, _ msg: Msg) -> [Effect] {
@@ -33,6 +33,16 @@ private func apply(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .sandboxFailed(let message):
         state.sandboxError = message
         state.status = StatusMessage("the sandbox could not start: \(message)", .error)
+        return []
+    case .historyOpened(let warning):
+        state.historyOpening = false
+        state.history.reload()
+        // Losing history is the start-up problem a person most needs to see, so it goes first, as it did when
+        // the first frame waited for the file.
+        if let warning {
+            state.startupProblems.insert(warning, at: 0)
+            if state.status?.kind != .error { state.showStartupProblems() }
+        }
         return []
     case .sendAttempt(let id, let attempt):
         guard state.inFlight[id] != nil, let r = attempt.response, let d = attempt.retryDelay else { return [] }
