@@ -84,8 +84,10 @@ final class EffectRunner {
                 let mailbox = self.mailbox
                 Task.detached { mailbox.post(.fileWritten(path: path, what: what, error: OutsideEffects.write(contents, to: path))) }
             case .exportHistory(let path, let format):
-                let mailbox = self.mailbox, store = services.replay?.history
+                let mailbox = self.mailbox, store = services.replay?.history, opened = services.historyOpened
                 Task.detached {
+                    // Until the file is open the store answers from the sends of this run only.
+                    _ = await opened?()
                     let error = store.map { OutsideEffects.exportHistory($0, format: format, to: path) } ?? "there is no history in this run"
                     mailbox.post(.fileWritten(path: path, what: "the history (\(format.rawValue))", error: error))
                 }

@@ -3,8 +3,8 @@ import Synchronization
 import Testing
 import ThriveCore
 
-/// The history opened after the first frame: the pane's reads never wait and never start the opening, and no
-/// write is lost to the store not being open yet.
+/// The history opened after the first frame: the pane's reads never wait and never start the opening, a send
+/// made meanwhile neither waits nor is lost, and what needs the whole file waits for it.
 @Suite("Pending history store")
 struct PendingHistoryStoreTests {
     /// Opening that waits for `gate`, counts its runs, and hands over `store`.
@@ -39,8 +39,7 @@ struct PendingHistoryStoreTests {
         #expect(try pending.summaries(matching: HistoryQuery(), in: 0..<10).isEmpty)
         #expect(try pending.entries(idPrefix: "0", limit: 5).isEmpty)
         #expect(!pending.isOpen)
-        Thread.sleep(forTimeInterval: 0.05)
-        #expect(opener.runs.load(ordering: .relaxed) == 0, "drawing the pane must not start opening the file")
+        #expect(!pending.hasStartedOpening, "drawing the pane must not start opening the file")
     }
 
     @Test func openedStartsTheOpeningAndThenReadsGoToTheStore() async throws {
@@ -57,20 +56,46 @@ struct PendingHistoryStoreTests {
         #expect(await pending.opened() == "history is off for this run: locked")
     }
 
-    @Test func aWriteBeforeTheStoreIsOpenWaitsForItAndIsKept() async throws {
+    @Test func aSendWhileTheFileOpensDoesNotWaitAndReachesTheFile() async throws {
         let opener = Opener()
+        opener.store.record(Self.entry("u_old"))
         let pending = opener.pending()
-        let written = DispatchSemaphore(value: 0)
-        let entry = Self.entry("u_early")
-        Thread.detachNewThread {
-            try? pending.record(entry)  // starts the opening and waits for it
-            written.signal()
-        }
-        #expect(written.wait(timeout: .now() + 0.2) == .timedOut, "the write waits while the file is still opening")
+        pending.addSecret("ts_live_secret_key_123")
+        var early = Self.entry("u_early")
+        // The gate is shut: if recording waited for the file, this would never return.
+        try pending.record(early)
+        #expect(pending.hasStartedOpening, "a send starts the opening")
+        early.status = .answered(status: 200)
+        early.responseBody = #"{"echo":"ts_live_secret_key_123"}"#
+        try pending.update(early)
+        #expect(try pending.count(matching: HistoryQuery()) == 1, "the pane shows the send before the file is open")
+        #expect(try pending.entry(id: early.id)?.status == .answered(status: 200))
         opener.gate.signal()
-        #expect(written.wait(timeout: .now() + 30) == .success)
-        #expect(try opener.store.entry(id: entry.id) != nil, "the early send is in the store, not lost")
+        _ = await pending.opened()
+        #expect(try pending.count(matching: HistoryQuery()) == 2, "the file's rows and the early send")
+        let kept = try #require(try opener.store.entry(id: early.id), "the early send was written to the file")
+        #expect(kept.status == .answered(status: 200), "with how it ended")
+        #expect(!kept.responseBody.contains("ts_live_secret_key_123"), "and the key scrubbed")
         #expect(opener.runs.load(ordering: .relaxed) == 1)
+    }
+
+    @Test func readingTheWholeHistoryWaitsForTheFile() async throws {
+        let opener = Opener()
+        opener.store.record(Self.entry("u_old"))
+        let pending = opener.pending()
+        try pending.record(Self.entry("u_early"))
+        let read = DispatchSemaphore(value: 0)
+        let users = Mutex<[String]>([])
+        Thread.detachNewThread {
+            try? pending.forEach(matching: HistoryQuery(), limit: nil) { entry in
+                users.withLock { $0.append(entry.events.first?.subject ?? "?") }
+            }
+            read.signal()
+        }
+        #expect(read.wait(timeout: .now() + 0.2) == .timedOut, "an export does not answer from the sends kept in memory")
+        opener.gate.signal()
+        #expect(read.wait(timeout: .now() + 30) == .success)
+        #expect(users.withLock { $0.sorted() } == ["u_early", "u_old"])
     }
 
     @Test func theOpeningRunsOnceHoweverManyAskAtOnce() async throws {

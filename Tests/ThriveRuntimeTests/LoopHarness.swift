@@ -29,7 +29,7 @@ final class LoopHarness: Sendable {
         state.historyOpening = pending != nil
         let server = sandbox
         let replay = ReplayServices(sender: HTTPSender(configuration: SenderConfiguration(timeout: 30, retry: .none)),
-                                    history: history, journal: InMemoryReplayJournal(history: history))
+                                    history: pending ?? history, journal: pending ?? InMemoryReplayJournal(history: history))
         var opened: (@Sendable () async -> String?)?
         if let pending { opened = { await pending.opened() } }
         let services = RuntimeServices(sender: HTTPSender(), startSandbox: { (try await server.start(), nil) },

@@ -4,12 +4,13 @@ import Foundation
 /// 30 ms start here, most of it the first use of GRDB, and on 2 cores it also slows what runs beside it).
 ///
 /// Opening starts on a thread of its own the first time anything needs the store: `opened()`, which the UI
-/// calls once its first frame is drawn, or any write. Until the store is open the pane's reads (`count`,
-/// `summaries`, `entry`, `entries`) answer "nothing yet", and the UI reloads the pane when `opened()` returns.
-/// Everything else waits for the store: a send recorded in the first milliseconds is written, not lost, and a
-/// replay's journal is the real one. A thread, not a task: a send waiting here holds a cooperative thread, and
-/// must not hold the ones the opening would run on.
-// @unchecked Sendable: `target`, `started` and `waiters` are read and written only while `condition` is locked.
+/// calls once its first frame is drawn, or a send. Until the file is open, sends are kept in memory and the
+/// pane reads those (none, usually); when it opens they are written to it first, in order, so nothing waits on
+/// the UI's thread and nothing is lost. The UI reloads the pane when `opened()` returns. Whatever needs the
+/// whole file (`forEach`, `prune`, the replay journal) waits for it. A thread, not a task: a replay waiting here
+/// holds a cooperative thread, and must not hold the ones the opening would run on.
+// @unchecked Sendable: `started`, `target` and `waiters` are read and written only while `condition` is locked,
+// and `early` is written only under it too.
 public final class PendingHistoryStore: HistoryStore, ReplayJournal, @unchecked Sendable {
     /// What opening gives: the store, the journal that goes with it (the store itself for SQLite), and the
     /// line to show when the file could not be opened and history is kept in memory for the run instead.
@@ -22,13 +23,15 @@ public final class PendingHistoryStore: HistoryStore, ReplayJournal, @unchecked 
             self.store = store; self.journal = journal; self.warning = warning
         }
     }
-    private typealias Target = Opened
 
     private let condition = NSCondition()
     private let opening: @Sendable () -> Opened
     private var started = false
-    private var target: Target?
+    private var target: Opened?
     private var waiters: [CheckedContinuation<String?, Never>] = []
+    /// Sends made while the file opens, and the secrets to scrub from them.
+    private let early = InMemoryHistoryStore()
+    private var secrets: [String] = []
 
     /// `opening` runs once, on its own thread, when the store is first needed.
     public init(opening: @escaping @Sendable () -> Opened) {
@@ -49,6 +52,9 @@ public final class PendingHistoryStore: HistoryStore, ReplayJournal, @unchecked 
     private func fulfil(_ opened: Opened) {
         condition.lock()
         guard target == nil else { condition.unlock(); return }
+        // Under the lock, so a send cannot land in `early` after it has been copied.
+        for secret in secrets { opened.store.addSecret(secret) }
+        for entry in early.all { try? opened.store.record(entry) }
         target = opened
         let resumed = waiters
         waiters = []
@@ -59,6 +65,9 @@ public final class PendingHistoryStore: HistoryStore, ReplayJournal, @unchecked 
 
     /// Whether the store has been handed over.
     public var isOpen: Bool { condition.lock(); defer { condition.unlock() }; return target != nil }
+
+    /// Whether opening has begun (it does not until something needs the store).
+    public var hasStartedOpening: Bool { condition.lock(); defer { condition.unlock() }; return started }
 
     /// Opens the store if nothing has yet and returns once it is open, with the warning opening gave.
     public func opened() async -> String? {
@@ -75,33 +84,58 @@ public final class PendingHistoryStore: HistoryStore, ReplayJournal, @unchecked 
         }
     }
 
-    private func waitForTarget() -> Target {
+    private func waitForTarget() -> Opened {
         beginOpening()
         condition.lock(); defer { condition.unlock() }
         while target == nil { condition.wait() }
         return target!
     }
 
-    private var openTarget: Target? { condition.lock(); defer { condition.unlock() }; return target }
+    /// Runs `body` on the open store, or on the sends kept in memory while it opens.
+    private func current<T>(_ body: (any HistoryStore) throws -> T) rethrows -> T {
+        condition.lock()
+        if let store = target?.store {
+            condition.unlock()
+            return try body(store)
+        }
+        defer { condition.unlock() }
+        return try body(early)
+    }
 
-    // MARK: Reads the pane makes: nothing yet until the store is open
+    // MARK: Sends and the pane: kept in memory until the file is open
 
-    public func count(matching query: HistoryQuery) throws -> Int { try openTarget?.store.count(matching: query) ?? 0 }
+    public func record(_ entry: HistoryEntry) throws {
+        try current { try $0.record(entry) }
+        beginOpening()
+    }
+
+    public func update(_ entry: HistoryEntry) throws { try current { try $0.update(entry) } }
+
+    public func count(matching query: HistoryQuery) throws -> Int { try current { try $0.count(matching: query) } }
 
     public func summaries(matching query: HistoryQuery, in range: Range<Int>) throws -> [HistorySummary] {
-        try openTarget?.store.summaries(matching: query, in: range) ?? []
+        try current { try $0.summaries(matching: query, in: range) }
     }
 
-    public func entry(id: UUID) throws -> HistoryEntry? { try openTarget?.store.entry(id: id) }
+    public func entry(id: UUID) throws -> HistoryEntry? { try current { try $0.entry(id: id) } }
 
     public func entries(idPrefix: String, limit: Int) throws -> [HistoryEntry] {
-        try openTarget?.store.entries(idPrefix: idPrefix, limit: limit) ?? []
+        try current { try $0.entries(idPrefix: idPrefix, limit: limit) }
     }
 
-    // MARK: Everything else waits for the store
+    public func addSecret(_ secret: String) {
+        condition.lock()
+        if let store = target?.store {
+            condition.unlock()
+            store.addSecret(secret)
+            return
+        }
+        secrets.append(secret)
+        early.addSecret(secret)
+        condition.unlock()
+    }
 
-    public func record(_ entry: HistoryEntry) throws { try waitForTarget().store.record(entry) }
-    public func update(_ entry: HistoryEntry) throws { try waitForTarget().store.update(entry) }
+    // MARK: The whole file: waits for it
 
     public func forEach(matching query: HistoryQuery, limit: Int?, _ body: (HistoryEntry) throws -> Void) throws {
         try waitForTarget().store.forEach(matching: query, limit: limit, body)
@@ -110,8 +144,6 @@ public final class PendingHistoryStore: HistoryStore, ReplayJournal, @unchecked 
     public func prune(olderThan: Date?, keepNewest: Int?) throws -> Int {
         try waitForTarget().store.prune(olderThan: olderThan, keepNewest: keepNewest)
     }
-
-    public func addSecret(_ secret: String) { waitForTarget().store.addSecret(secret) }
 
     public func createJob(_ job: ReplayJob) throws { try waitForTarget().journal.createJob(job) }
 

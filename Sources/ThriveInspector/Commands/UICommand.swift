@@ -76,15 +76,14 @@ struct UICommand: AsyncParsableCommand {
                              sender: HTTPSender(configuration: SenderConfiguration(timeout: timeout)),
                              // The replay engine owns retries and their pacing, so its sender does not retry.
                              replaySender: HTTPSender(configuration: SenderConfiguration(timeout: timeout, retry: .none)),
-                             history: pending, historyOpened: { await pending.opened() }, crashForTest: crashForTest,
+                             history: pending, crashForTest: crashForTest,
                              keymap: keymap, keymapProblems: keymapProblems)
     }
 
     /// Wires the pure core to the real world: ncurses, the HTTP sender, the embedded sandbox, theme files.
     static func runUI(settings: Settings, themes: ThemeSet, catalogue: TemplateCatalogue, sandbox configuration: SandboxConfiguration,
                       sender: any RequestSending, replaySender: (any RequestSending)? = nil,
-                      history: any HistoryStore = InMemoryHistoryStore(), historyOpened: (@Sendable () async -> String?)? = nil,
-                      crashForTest: Bool = false, keymap: Keymap = .standard, keymapProblems: [String] = []) async throws {
+                      history: any HistoryStore = InMemoryHistoryStore(), crashForTest: Bool = false, keymap: Keymap = .standard, keymapProblems: [String] = []) async throws {
         let (theme, themeProblem) = themes.initialTheme(preferred: settings.theme)
         let terminal: NcursesTerminal
         do { terminal = try NcursesTerminal(palette: theme.palette) } catch { throw CLIError("\(error)") }
@@ -98,7 +97,11 @@ struct UICommand: AsyncParsableCommand {
             + keymapProblems + settings.notes
         state.startupProblems = problems
         state.showStartupProblems()
-        state.historyOpening = historyOpened != nil
+        // A history file still opening fills the pane once the first frame is up.
+        let pending = history as? PendingHistoryStore
+        var historyOpened: (@Sendable () async -> String?)?
+        if let pending { historyOpened = { await pending.opened() } }
+        state.historyOpening = pending != nil
         state.profiles = ProfileSwitching.choices(settings)
         state.profileName = settings.profile
         let server = SandboxServer(configuration: configuration)
