@@ -149,7 +149,12 @@ public final class SandboxServer: Sendable {
                     response = Response(status: .internalServerError)
                 }
                 response.headers[.date] = HTTPDate.format(Date())
-                try await writer.write(response: response.head, body: response.body)
+                do {
+                    try await writer.write(response: response.head, body: response.body)
+                } catch is HTTPParserError {
+                    // As `Application` does: a parser error here must not make the channel answer a second time.
+                    throw CancellationError()
+                }
             },
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
@@ -158,7 +163,7 @@ public final class SandboxServer: Sendable {
             })
         defer { boundPort.withLock { $0 = nil } }
         do {
-            // The group turns `stop()`'s cancellation into a graceful shutdown, as it did inside `Application`.
+            // As inside `Application`: `stop()` cancels this task, and the group cancels the server with it.
             try await ServiceGroup(configuration: .init(services: [server], logger: silent)).run()
             signal.resolve(.failure(CancellationError()))
         } catch {
