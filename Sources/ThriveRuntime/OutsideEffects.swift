@@ -25,13 +25,9 @@ public enum OutsideEffects {
         var sink: ExportFile
         do { sink = try ExportFile(path: FileEffects.expandTilde(path)) } catch { return error.description }
         do {
-            try writer.begin(into: &sink)
-            try store.forEachOldestFirst(matching: HistoryQuery()) { try writer.add($0, into: &sink) }
-            try writer.end(into: &sink)
-            try sink.commit()
+            try writer.export(store, matching: HistoryQuery(), to: &sink)
             return nil
         } catch {
-            sink.abandon()
             return "\(error)"
         }
     }

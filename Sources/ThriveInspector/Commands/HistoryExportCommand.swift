@@ -55,12 +55,8 @@ struct HistoryExportCommand: ParsableCommand {
         var sink: ExportFile
         do { sink = try ExportFile(path: output) } catch { throw CLIError(error.description) }
         do {
-            try writer.begin(into: &sink)
-            try store.forEachOldestFirst(matching: q) { try writer.add($0, into: &sink) }
-            try writer.end(into: &sink)
-            try sink.commit()
+            try writer.export(store, matching: q, to: &sink)
         } catch {
-            sink.abandon()
             throw error as? CLIError ?? CLIError(HistoryOpener.message(error))
         }
         report(writer, keptMasked: keptMasked)

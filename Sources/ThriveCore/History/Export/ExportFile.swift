@@ -63,3 +63,19 @@ public struct ExportFileError: Error, Sendable, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
 }
+
+extension HistoryExportWriter {
+    /// Every entry of `store` matching `query`, oldest first, streamed into `file` and committed. On any failure
+    /// the file is abandoned, so nothing half-written is left, and the error is rethrown.
+    public mutating func export(_ store: any HistoryStore, matching query: HistoryQuery, to file: inout ExportFile) throws {
+        do {
+            try begin(into: &file)
+            try store.forEachOldestFirst(matching: query) { try add($0, into: &file) }
+            try end(into: &file)
+            try file.commit()
+        } catch {
+            file.abandon()
+            throw error
+        }
+    }
+}
