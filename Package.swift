@@ -18,7 +18,7 @@ let packedRelocations: Bool = {
 }()
 
 /// Linux: lld lays out the functions that run before the first frame side by side (`startup.order`, written by
-/// `.ci/startup-order`), so launch maps about 1 MB of the binary's code instead of pages all over its 15 MB.
+/// `.ci/startup-order`), so launch maps about 4 MB of the binary's code instead of pages all over its 15 MB.
 /// The path is absolute so it holds whatever folder the build runs in. README, "Start-up and memory", has the figures.
 let startupLayout: [LinkerSetting] = [
     .unsafeFlags([

@@ -55,7 +55,7 @@ struct UICommand: AsyncParsableCommand {
         else if environment["NO_COLOR"].map({ $0.isEmpty }) ?? true, let remembered = RememberedState.load(environment: environment).theme {
             settings.theme = remembered
         }
-        // The history file (SQLite, the slowest thing start-up reads) opens while the first frame is drawn; the
+        // The history file (SQLite, the slowest thing start-up reads) opens once the first frame is drawn; the
         // pane fills in when it is ready. The theme files and the templates are read side by side before the frame.
         // The key is scrubbed from everything the history writes; with history off, sends are kept for this run only.
         let (historyFlags, config, secrets) = (history, settings.config, settings.apiKey.map { [$0] } ?? [])

@@ -128,7 +128,7 @@ public struct AppState: Sendable {
     public internal(set) var confirmLive = true
     /// Every problem found at start-up (config, themes, keymap, history); the status line shows the first.
     public var startupProblems: [String] = []
-    /// True while the history file is still being opened: the pane shows no rows yet, and `start` waits for it.
+    /// True while the history file is still being opened: the pane shows only this run's sends, and `start` waits for it.
     public var historyOpening = false
     /// An outside edit (`e`) in progress.
     public internal(set) var externalEdit: ExternalEdit?
