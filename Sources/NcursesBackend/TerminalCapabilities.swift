@@ -29,15 +29,22 @@ struct TerminalCapabilities {
         return withoutPadding(String(cString: raw))
     }
 
+    /// Bytes, not `firstRange(of:)`: that search lives in _StringProcessing, and calling it here at launch brought
+    /// its whole 388 KB block of code into memory before the first frame.
     static func withoutPadding(_ s: String) -> String {
-        var out = ""
-        var rest = Substring(s)
-        while let start = rest.firstRange(of: "$<") {
-            out += rest[..<start.lowerBound]
-            let tail = rest[start.upperBound...]
-            guard let end = tail.firstIndex(of: ">") else { out += rest[start.lowerBound...]; return out }
-            rest = tail[tail.index(after: end)...]
+        let bytes = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "$"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "<"),
+               let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: ">")) {
+                i = close + 1
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
         }
-        return out + rest
+        return String(decoding: out, as: UTF8.self)
     }
 }

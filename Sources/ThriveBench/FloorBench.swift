@@ -24,12 +24,15 @@ enum FloorBench {
                 ready: { $0.contains("┌ History") && $0.contains("quit") && $0.contains("SANDBOX") && $0.contains("signed_up") })
     }
 
-    /// The floor (the base of every ratio) and the inspector, from the same build folder.
+    /// The floor (the base of every ratio, linked as the inspector is), the same floor as SwiftPM links by default
+    /// (shared Swift runtime and Foundation), and the inspector, from the same build folder.
     static func standard(in folder: URL) -> [Program] {
-        [floor(folder.appendingPathComponent("thrive-floor").path), inspector(folder.appendingPathComponent("thrive-inspector").path)]
+        [floor(folder.appendingPathComponent("thrive-floor").path),
+         floor(folder.appendingPathComponent("thrive-floor-shared").path, name: "floor, shared runtime (as SwiftPM links by default)"),
+         inspector(folder.appendingPathComponent("thrive-inspector").path)]
     }
 
-    static func floor(_ binary: String, name: String = "floor (Swift + Foundation + ncurses)") -> Program {
+    static func floor(_ binary: String, name: String = "floor (Swift + Foundation + ncurses, static runtime)") -> Program {
         Program(name: name, binary: binary, command: "env TERM=xterm-256color \(binary)",
                 ready: { $0.contains("thrive-floor ready") && $0.contains("q quit") })
     }

@@ -32,5 +32,8 @@ void cn_crash_reports_install(const char *message);
 void cn_crash_reports_redirect(const char *path);
 /// Writes the message alone, for the terminal's own crash handler; does nothing after the first call.
 void cn_crash_report_announce(void);
+/// When this program set SWIFT_BACKTRACE at start-up (to find the backtracer for the static runtime), puts back the
+/// environment it started with and returns 1; call it first thing in main, before the command line is read.
+int cn_crash_backtracer_restore_environment(void);
 
 #endif

@@ -15,6 +15,8 @@ import ThriveConfig
 /// backtracer it starts inherits them, writes its report to the file, and has no key to wait for.
 enum CrashReports {
     static func install() {
+        // The SWIFT_BACKTRACE this program set before main, if any, has been read by the runtime and goes now.
+        _ = cn_crash_backtracer_restore_environment()
         let environment = ProcessInfo.processInfo.environment
         let folder = StatePaths.crashReports(environment: environment)
         // A person's own SWIFT_BACKTRACE wins: the backtracer then does what they asked.
