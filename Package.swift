@@ -18,7 +18,7 @@ let packedRelocations: Bool = {
 }()
 
 /// Linux: lld lays out the functions that run before the first frame side by side (`startup.order`, written by
-/// `.ci/startup-order`), so launch maps about 4 MB of the binary's code instead of pages all over its 15 MB.
+/// `.ci/startup-order`), so launch maps about 8 MB of the binary's code instead of pages all over its 29 MB.
 /// The path is absolute so it holds whatever folder the build runs in. README, "Start-up and memory", has the figures.
 let startupLayout: [LinkerSetting] = [
     .unsafeFlags([
@@ -30,12 +30,12 @@ let startupLayout: [LinkerSetting] = [
 ]
 
 /// Linux: the Swift runtime and Foundation are linked into the binary instead of loaded as shared libraries, so
-/// lld can lay out the runtime's start-up code with ours (`startupLayout`) and the loader has 11 fewer libraries to
+/// lld can lay out the runtime's start-up code with ours (`startupLayout`) and the loader has 14 fewer libraries to
 /// map and relocate: 34 MB resident at the first frame became 23 MB (README, "Start-up and memory").
 /// - `-static-stdlib` takes the runtime from `swift_static`. Our objects were compiled against the shared Foundation,
 ///   whose module does not name CoreFoundation, ICU and Foundation's other parts for the link; they are named here.
 ///   lld finds them in any order (GNU ld would not).
-/// - The toolchain's static link exports every symbol (`-export-dynamic`): 3.5 MB of symbol tables the loader reads
+/// - The toolchain's static link exports every symbol (`-export-dynamic`): 3.8 MB of symbol tables the loader reads
 ///   at launch, which nothing here looks up. `--no-export-dynamic` takes that back.
 let staticRuntime: [LinkerSetting] = [
     .unsafeFlags([

@@ -3,7 +3,7 @@ import Foundation
 
 /// The process's entry point: the command runs as a task, and the main thread becomes the one that takes the
 /// signals, as `dispatch_main` would make it. `dispatch_main` (what an `async` main ends in) does that by ending the
-/// main thread with `pthread_exit`, which unwinds its stack through the binary's 1.3 MB unwind table: 1 MB of it
+/// main thread with `pthread_exit`, which unwinds its stack through the binary's 1.2 MB unwind table: 1 MB of it
 /// came into memory at every launch. Nothing here uses the main queue, so nothing needs `dispatch_main`.
 @main
 enum Launcher {
