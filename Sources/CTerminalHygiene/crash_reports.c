@@ -2,7 +2,7 @@
 // the runtime's backtracer, started next by the handler this one chains to, writes its report there.
 #define _GNU_SOURCE 1
 #include "terminal_hygiene.h"
-#include <dlfcn.h>
+#include <link.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
@@ -14,6 +14,8 @@
 #ifdef __linux__
 extern char **environ;
 static int cn_backtracer_ours = 0;
+// The runtime is linked in and no backtracer was found: the report then says so instead of staying empty.
+static int cn_backtracer_missing = 0;
 static char **cn_environ_at_start = NULL;
 
 // The runtime finds the command line by walking back from `environ` to the arguments just before it on the initial
@@ -26,29 +28,49 @@ extern void _swift_stdlib_overrideUnsafeArgvArgc(char **argv, int argc) __attrib
 // reads SWIFT_BACKTRACE (priority 101 runs ahead of it), point it at the toolchain's swift-backtrace-static, found
 // through the `swift` on PATH. A person's own SWIFT_BACKTRACE is left alone, and so is a shared runtime, which
 // finds its backtracer itself.
+static int cn_find_shared_runtime(struct dl_phdr_info *info, size_t size, void *found) {
+    (void)size;
+    if (info->dlpi_name != NULL && strstr(info->dlpi_name, "/libswiftCore.so") != NULL) *(int *)found = 1;
+    return *(int *)found;
+}
+
+// "swift-backtrace=BINDIR/../libexec/swift/linux/swift-backtrace-static" into `out`, if that file is there.
+static int cn_backtracer_beside(const char *bindir, size_t n, char *out, size_t size) {
+    int w = snprintf(out, size, "swift-backtrace=%.*s/../libexec/swift/linux/swift-backtrace-static", (int)n, bindir);
+    return w > 0 && (size_t)w < size && access(out + 16, X_OK) == 0;
+}
+
+// Runs at every launch, so it touches the file system as little as it can: loaded libraries are listed from memory
+// (a dlopen with RTLD_NOLOAD still searched 90 paths), and a PATH entry costs one access() unless it has a swift.
 __attribute__((constructor(101))) static void cn_point_runtime_at_backtracer(int argc, char **argv, char **envp) {
     (void)envp;
     if (getenv("SWIFT_BACKTRACE") != NULL) return;
-    void *shared = dlopen("libswiftCore.so", RTLD_LAZY | RTLD_NOLOAD);
-    if (shared != NULL) { dlclose(shared); return; }
+    int shared = 0;
+    dl_iterate_phdr(cn_find_shared_runtime, &shared);
+    if (shared) return;
+    cn_backtracer_missing = 1;
     const char *search = getenv("PATH");
     if (search == NULL) return;
-    char dir[PATH_MAX], swift[PATH_MAX], backtracer[PATH_MAX + 64];
+    char swift[PATH_MAX], resolved[PATH_MAX], backtracer[PATH_MAX + 64];
     for (const char *p = search; *p != '\0';) {
         size_t n = strcspn(p, ":");
-        if (n > 0 && n < sizeof dir - 8) {
-            memcpy(dir, p, n);
-            memcpy(dir + n, "/swift", 7);
-            if (realpath(dir, swift) != NULL) {
-                char *slash = strrchr(swift, '/');
-                if (slash != NULL) *slash = '\0';
-                int w = snprintf(backtracer, sizeof backtracer, "swift-backtrace=%s/../libexec/swift/linux/swift-backtrace-static", swift);
-                if (w > 0 && (size_t)w < sizeof backtracer && access(backtracer + 16, X_OK) == 0) {
+        // Absolute entries only: a relative one would depend on the folder the program was started in.
+        if (n > 0 && p[0] == '/' && n < sizeof swift - 8) {
+            memcpy(swift, p, n);
+            memcpy(swift + n, "/swift", 7);
+            if (access(swift, X_OK) == 0) {
+                int found = cn_backtracer_beside(p, n, backtracer, sizeof backtracer);
+                // A `swift` that is a link into a toolchain elsewhere (/usr/bin/swift): look beside its target.
+                if (!found && realpath(swift, resolved) != NULL) {
+                    char *slash = strrchr(resolved, '/');
+                    found = slash != NULL && cn_backtracer_beside(resolved, (size_t)(slash - resolved), backtracer, sizeof backtracer);
+                }
+                if (found) {
                     cn_environ_at_start = environ;
                     _swift_stdlib_overrideUnsafeArgvArgc(argv, argc);
-                    if (setenv("SWIFT_BACKTRACE", backtracer, 0) == 0) cn_backtracer_ours = 1;
-                    return;
+                    if (setenv("SWIFT_BACKTRACE", backtracer, 0) == 0) { cn_backtracer_ours = 1; cn_backtracer_missing = 0; }
                 }
+                return;
             }
         }
         p += n;
@@ -64,6 +86,7 @@ int cn_crash_backtracer_restore_environment(void) {
 }
 #else
 int cn_crash_backtracer_restore_environment(void) { return 0; }
+static const int cn_backtracer_missing = 0;
 #endif
 
 static struct {
@@ -86,6 +109,13 @@ static void cn_crash_redirect_output(void) {
     if (cn_crash.report_path[0] == '\0') return;
     int fd = open(cn_crash.report_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd >= 0) { dup2(fd, STDOUT_FILENO); dup2(fd, STDERR_FILENO); close(fd); }
+    if (cn_backtracer_missing) {
+        static const char why[] = "thrive-inspector crashed. No backtrace: the Swift runtime is linked into the program, "
+            "and its backtracer (swift-backtrace-static) was not found beside the `swift` on PATH. Run the program "
+            "with a toolchain's bin folder on PATH, or set SWIFT_BACKTRACE=swift-backtrace=/path/to/swift-backtrace-static.\n";
+        ssize_t r = write(STDERR_FILENO, why, sizeof why - 1);
+        (void)r;
+    }
     int nul = open("/dev/null", O_RDONLY);
     if (nul >= 0) { dup2(nul, STDIN_FILENO); close(nul); }
 }

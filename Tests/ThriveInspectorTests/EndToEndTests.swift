@@ -194,4 +194,21 @@ struct EndToEndTests {
         let text = try String(contentsOf: folder.appendingPathComponent(report), encoding: .utf8)
         #expect(text.contains("Program crashed"))
     }
+
+    #if os(Linux)
+    /// The runtime is linked in, so its backtracer is found through the `swift` on PATH; without one the report
+    /// says why it has no backtrace instead of staying empty, and the command line still reaches the program.
+    @Test func aCrashWithNoBacktracerSaysWhyInTheReport() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("crash-state-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let t = try TmuxSession(["--crash-for-test"], environment: ["XDG_STATE_HOME": state.path, "PATH": "/nonexistent-\(UUID().uuidString)"])
+        let (exit, modes) = try t.waitForExit(timeout: 120)
+        #expect(exit == 132, "the crash flag was parsed and the program died of SIGILL")
+        #expect(modes.contains("icanon") && modes.contains("echo"), "tty mode restored: \(modes)")
+        let folder = state.appendingPathComponent("thrive-inspector/crashes")
+        let report = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first)
+        let text = try String(contentsOf: folder.appendingPathComponent(report), encoding: .utf8)
+        #expect(text.contains("No backtrace: the Swift runtime is linked into the program"), "\(text)")
+    }
+    #endif
 }
