@@ -4,13 +4,18 @@ import PackageDescription
 import Glibc
 #endif
 
+/// A NUL-terminated C buffer as a String.
+func cText(_ buffer: [CChar]) -> String {
+    String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
 /// Packed relative relocations (DT_RELR) cut the relocation table the loader reads at every launch from 1.5 MB
 /// to 0.4 MB; only glibc 2.36 and later (Debian 12, Ubuntu 24.04) can load such a binary, so older ones go without.
 let packedRelocations: Bool = {
     #if os(Linux)
     var text = [CChar](repeating: 0, count: 64)  // "glibc 2.36"
     guard confstr(Int32(_CS_GNU_LIBC_VERSION), &text, text.count) > 0 else { return false }
-    let version = String(cString: text).split(separator: " ").last?.split(separator: ".").compactMap { Int($0) } ?? []
+    let version = cText(text).split(separator: " ").last?.split(separator: ".").compactMap { Int($0) } ?? []
     return version.count >= 2 && (version[0], version[1]) >= (2, 36)
     #else
     return false
@@ -29,6 +34,41 @@ let startupLayout: [LinkerSetting] = [
     ] + (packedRelocations ? ["-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"] : []), .when(platforms: [.linux])),
 ]
 
+/// The toolchain building this package (its `usr` folder), found from the Swift runtime this manifest runs on.
+let toolchain: String? = {
+    #if os(Linux)
+    // The mapping of libswiftCore in /proc/self/maps: "… /opt/swift/usr/lib/swift/linux/libswiftCore.so".
+    let suffix = "/lib/swift/linux/libswiftCore.so"
+    guard let maps = fopen("/proc/self/maps", "r") else { return nil }
+    defer { fclose(maps) }
+    var line = [CChar](repeating: 0, count: 4096)
+    while fgets(&line, Int32(line.count), maps) != nil {
+        let text = cText(line).trimmingSuffix("\n")
+        if text.hasSuffix(suffix), let start = text.firstIndex(of: "/") { return String(text[start...].dropLast(suffix.count)) }
+    }
+    return nil
+    #else
+    return nil
+    #endif
+}()
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
+}
+
+/// Foundation's parts for the static link, as this toolchain has them (the list is 6.3's; older ones lack some).
+let foundationParts: [String] = [
+    "FoundationEssentials", "FoundationInternationalization", "_FoundationCollections", "_FoundationCShims",
+    "CoreFoundation", "_FoundationICU", "swiftSynchronization",
+].filter { part in toolchain.map { access("\($0)/lib/swift_static/linux/lib\(part).a", F_OK) == 0 } ?? true }
+
+/// The crash backtracer of the toolchain that builds the program, for the linked-in runtime (`crash_reports.c`): the
+/// one that matches it, wherever `swift` on PATH points later.
+let backtracerPath: [CSetting] = toolchain.map { root in
+    let path = "\(root)/libexec/swift/linux/swift-backtrace-static"
+    return access(path, X_OK) == 0 ? [.define("THRIVE_SWIFT_BACKTRACER", to: "\"\(path)\"", .when(platforms: [.linux]))] : []
+} ?? []
+
 /// Linux: the Swift runtime and Foundation are linked into the binary instead of loaded as shared libraries, so
 /// lld can lay out the runtime's start-up code with ours (`startupLayout`) and the loader has 14 fewer libraries to
 /// map and relocate. With the start-up layout and the flags below, 33.5 MB resident at the first frame became 22.4 MB
@@ -39,12 +79,7 @@ let startupLayout: [LinkerSetting] = [
 /// - The toolchain's static link exports every symbol (`-export-dynamic`): 3.8 MB of symbol tables the loader reads
 ///   at launch, which nothing here looks up. `--no-export-dynamic` takes that back.
 let staticRuntime: [LinkerSetting] = [
-    .unsafeFlags([
-        "-static-stdlib",
-        "-lFoundationEssentials", "-lFoundationInternationalization", "-l_FoundationCollections", "-l_FoundationCShims",
-        "-lCoreFoundation", "-l_FoundationICU", "-lswiftSynchronization",
-        "-Xlinker", "--no-export-dynamic",
-    ], .when(platforms: [.linux])),
+    .unsafeFlags(["-static-stdlib"] + foundationParts.map { "-l" + $0 } + ["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux])),
 ]
 
 /// Each function in its own section, so the linker can move the ones in `startup.order` one by one; without it a
@@ -128,7 +163,7 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         // Restores the terminal from exit, signal and crash handlers (one C object for the shared state).
-        .target(name: "CTerminalHygiene", dependencies: ["CNcurses"]),
+        .target(name: "CTerminalHygiene", dependencies: ["CNcurses"], cSettings: backtracerPath),
         // The only code that talks to ncurses.
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "CTerminalHygiene", "TerminalScreen"], swiftSettings: functionSections),
         .executableTarget(

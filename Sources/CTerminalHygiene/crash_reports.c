@@ -11,77 +11,99 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifdef __linux__
-extern char **environ;
-static int cn_backtracer_ours = 0;
-// The runtime is linked in and no backtracer was found: the report then says so instead of staying empty.
-static int cn_backtracer_missing = 0;
-static char **cn_environ_at_start = NULL;
+#if defined(__linux__) && defined(__GLIBC__)
+// The Swift runtime is linked into the binary (Package.swift, staticRuntime), so it looks for its crash backtracer
+// beside the binary, where there is none, and a crash would leave an empty report. Before the runtime's own start-up
+// code reads SWIFT_BACKTRACE (priority 101 runs ahead of it), this adds `swift-backtrace=PATH` to it: the
+// swift-backtrace-static of the toolchain that built the program (THRIVE_SWIFT_BACKTRACER, from Package.swift), or
+// else the one beside the first `swift` on PATH. A setting that already names a backtracer is left alone, and so is
+// a shared runtime, which finds its own. CrashReports.install puts the variable back as it was.
 
 // The runtime finds the command line by walking back from `environ` to the arguments just before it on the initial
-// stack; once setenv has moved `environ` to the heap that walk finds nothing. This is the runtime's own override
-// (exported for the REPL and JIT), handed the arguments glibc gives constructors, so the command line stays intact.
+// stack, which fails once anything (setenv here, or a preloaded library's constructor) has moved `environ` to the
+// heap. This is the runtime's own override (exported for the REPL and JIT), given the arguments glibc hands
+// constructors.
 extern void _swift_stdlib_overrideUnsafeArgvArgc(char **argv, int argc) __attribute__((swiftcall));
 
-// The Swift runtime is linked into the binary (Package.swift, staticRuntime), so it looks for its backtracer beside
-// the binary, where there is none, and a crash would leave an empty report. Before the runtime's own start-up code
-// reads SWIFT_BACKTRACE (priority 101 runs ahead of it), point it at the toolchain's swift-backtrace-static, found
-// through the `swift` on PATH. A person's own SWIFT_BACKTRACE is left alone, and so is a shared runtime, which
-// finds its backtracer itself.
+static int cn_backtrace_setting_changed = 0;
+static char *cn_backtrace_setting_at_launch = NULL;  // NULL: it was not set
+// The runtime is linked in and no backtracer was found: the report then says so instead of staying empty.
+static int cn_backtracer_missing = 0;
+
 static int cn_find_shared_runtime(struct dl_phdr_info *info, size_t size, void *found) {
     (void)size;
     if (info->dlpi_name != NULL && strstr(info->dlpi_name, "/libswiftCore.so") != NULL) *(int *)found = 1;
     return *(int *)found;
 }
 
-// "swift-backtrace=BINDIR/../libexec/swift/linux/swift-backtrace-static" into `out`, if that file is there.
+// The runtime splits SWIFT_BACKTRACE at commas, so a path with one cannot be passed.
+static int cn_usable_backtracer(const char *path) {
+    return strchr(path, ',') == NULL && access(path, X_OK) == 0;
+}
+
+// BINDIR/../libexec/swift/linux/swift-backtrace-static into `out`, if it is there.
 static int cn_backtracer_beside(const char *bindir, size_t n, char *out, size_t size) {
-    int w = snprintf(out, size, "swift-backtrace=%.*s/../libexec/swift/linux/swift-backtrace-static", (int)n, bindir);
-    return w > 0 && (size_t)w < size && access(out + 16, X_OK) == 0;
+    int w = snprintf(out, size, "%.*s/../libexec/swift/linux/swift-backtrace-static", (int)n, bindir);
+    return w > 0 && (size_t)w < size && cn_usable_backtracer(out);
 }
 
 // Runs at every launch, so it touches the file system as little as it can: loaded libraries are listed from memory
-// (a dlopen with RTLD_NOLOAD still searched 90 paths), and a PATH entry costs one access() unless it has a swift.
-__attribute__((constructor(101))) static void cn_point_runtime_at_backtracer(int argc, char **argv, char **envp) {
-    (void)envp;
-    if (getenv("SWIFT_BACKTRACE") != NULL) return;
-    int shared = 0;
-    dl_iterate_phdr(cn_find_shared_runtime, &shared);
-    if (shared) return;
-    cn_backtracer_missing = 1;
+// (a dlopen with RTLD_NOLOAD searched 90 paths), and a PATH entry costs one access() unless it has a swift.
+static int cn_find_backtracer(char *out, size_t size) {
+#ifdef THRIVE_SWIFT_BACKTRACER
+    if (strlen(THRIVE_SWIFT_BACKTRACER) < size && cn_usable_backtracer(THRIVE_SWIFT_BACKTRACER)) {
+        memcpy(out, THRIVE_SWIFT_BACKTRACER, strlen(THRIVE_SWIFT_BACKTRACER) + 1);
+        return 1;
+    }
+#endif
     const char *search = getenv("PATH");
-    if (search == NULL) return;
-    char swift[PATH_MAX], resolved[PATH_MAX], backtracer[PATH_MAX + 64];
+    if (search == NULL) return 0;
+    char swift[PATH_MAX], resolved[PATH_MAX];
     for (const char *p = search; *p != '\0';) {
         size_t n = strcspn(p, ":");
-        // Absolute entries only: a relative one would depend on the folder the program was started in.
+        // Absolute entries only: a relative one would run whatever the current folder holds.
         if (n > 0 && p[0] == '/' && n < sizeof swift - 8) {
             memcpy(swift, p, n);
             memcpy(swift + n, "/swift", 7);
             if (access(swift, X_OK) == 0) {
-                int found = cn_backtracer_beside(p, n, backtracer, sizeof backtracer);
+                if (cn_backtracer_beside(p, n, out, size)) return 1;
                 // A `swift` that is a link into a toolchain elsewhere (/usr/bin/swift): look beside its target.
-                if (!found && realpath(swift, resolved) != NULL) {
-                    char *slash = strrchr(resolved, '/');
-                    found = slash != NULL && cn_backtracer_beside(resolved, (size_t)(slash - resolved), backtracer, sizeof backtracer);
-                }
-                if (found) {
-                    cn_environ_at_start = environ;
-                    _swift_stdlib_overrideUnsafeArgvArgc(argv, argc);
-                    if (setenv("SWIFT_BACKTRACE", backtracer, 0) == 0) { cn_backtracer_ours = 1; cn_backtracer_missing = 0; }
-                }
-                return;
+                if (realpath(swift, resolved) == NULL) return 0;
+                char *slash = strrchr(resolved, '/');
+                return slash != NULL && cn_backtracer_beside(resolved, (size_t)(slash - resolved), out, size);
             }
         }
         p += n;
         if (*p == ':') ++p;
     }
+    return 0;
 }
 
-// Programs started from here (an editor, tmux) need not see the SWIFT_BACKTRACE the runtime has already read.
+__attribute__((constructor(101))) static void cn_point_runtime_at_backtracer(int argc, char **argv, char **envp) {
+    (void)envp;
+    int shared = 0;
+    dl_iterate_phdr(cn_find_shared_runtime, &shared);
+    if (shared) return;
+    _swift_stdlib_overrideUnsafeArgvArgc(argv, argc);
+    const char *setting = getenv("SWIFT_BACKTRACE");
+    if (setting != NULL && strstr(setting, "swift-backtrace=") != NULL) return;
+    char backtracer[PATH_MAX + 64];
+    if (!cn_find_backtracer(backtracer, sizeof backtracer)) { cn_backtracer_missing = 1; return; }
+    size_t size = (setting != NULL ? strlen(setting) + 1 : 0) + strlen(backtracer) + sizeof "swift-backtrace=";
+    char *value = malloc(size);
+    if (value == NULL) return;
+    snprintf(value, size, "%s%sswift-backtrace=%s", setting != NULL ? setting : "", setting != NULL ? "," : "", backtracer);
+    if (setting != NULL) cn_backtrace_setting_at_launch = strdup(setting);
+    if (setting == NULL || cn_backtrace_setting_at_launch != NULL) {
+        if (setenv("SWIFT_BACKTRACE", value, 1) == 0) cn_backtrace_setting_changed = 1;
+    }
+    free(value);
+}
+
 int cn_crash_backtracer_restore_environment(void) {
-    if (!cn_backtracer_ours) return 0;
-    environ = cn_environ_at_start;
+    if (!cn_backtrace_setting_changed) return 0;
+    if (cn_backtrace_setting_at_launch != NULL) setenv("SWIFT_BACKTRACE", cn_backtrace_setting_at_launch, 1);
+    else unsetenv("SWIFT_BACKTRACE");
     return 1;
 }
 #else

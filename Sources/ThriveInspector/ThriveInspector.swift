@@ -4,21 +4,23 @@ import Foundation
 /// The process's entry point: the command runs as a task, and the main thread becomes the one that takes the
 /// signals, as `dispatch_main` would make it. `dispatch_main` (what an `async` main ends in) does that by ending the
 /// main thread with `pthread_exit`, which unwinds its stack through the binary's 1.2 MB unwind table: 1 MB of it
-/// came into memory at every launch. Nothing here uses the main queue, so nothing needs `dispatch_main`.
+/// came into memory at every launch. Nothing here uses the main queue or the main actor, so nothing needs
+/// `dispatch_main`; `MainQueueTests` keeps it so.
 @main
 enum Launcher {
     static func main() {
         CrashReports.install()
-        Task.detached {
-            await ThriveInspector.main(nil)
-            exit(0)
-        }
-        // dispatch_main's signal mask: everything but the faults blocked, so dispatch's signal sources (signalfd)
-        // see a signal that is ignored, and handlers run here, inside sigsuspend, which unblocks them all.
+        // dispatch_main's signal mask, set before any other thread starts: everything but the faults is blocked
+        // here and unblocked only inside sigsuspend, so handlers (the terminal's, and the ones libdispatch installs
+        // for its signal sources) run on this thread, as they did on dispatch_main's.
         var blocked = sigset_t()
         sigfillset(&blocked)
         for fault in [SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGBUS, SIGSEGV, SIGSYS, SIGPIPE, SIGPROF] { sigdelset(&blocked, fault) }
         pthread_sigmask(SIG_BLOCK, &blocked, nil)
+        Task.detached {
+            await ThriveInspector.main(nil)
+            exit(0)
+        }
         var none = sigset_t()
         sigemptyset(&none)
         while true { sigsuspend(&none) }

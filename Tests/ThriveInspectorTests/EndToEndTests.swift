@@ -196,9 +196,9 @@ struct EndToEndTests {
     }
 
     #if os(Linux)
-    /// The runtime is linked in, so its backtracer is found through the `swift` on PATH; without one the report
-    /// says why it has no backtrace instead of staying empty, and the command line still reaches the program.
-    @Test func aCrashWithNoBacktracerSaysWhyInTheReport() throws {
+    /// The runtime is linked in, so it is pointed at the backtracer of the toolchain that built the program: a crash
+    /// still has its backtrace with no `swift` on PATH, and the command line still reaches the program.
+    @Test func aCrashWithNoSwiftOnPathStillHasItsBacktrace() throws {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("crash-state-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: state) }
         let t = try TmuxSession(["--crash-for-test"], environment: ["XDG_STATE_HOME": state.path, "PATH": "/nonexistent-\(UUID().uuidString)"])
@@ -208,7 +208,17 @@ struct EndToEndTests {
         let folder = state.appendingPathComponent("thrive-inspector/crashes")
         let report = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first)
         let text = try String(contentsOf: folder.appendingPathComponent(report), encoding: .utf8)
-        #expect(text.contains("No backtrace: the Swift runtime is linked into the program"), "\(text)")
+        #expect(text.contains("Program crashed"), "\(text)")
+    }
+
+    /// A person's own SWIFT_BACKTRACE still decides how the backtrace looks; the backtracer's path is added to it.
+    @Test func aPersonsBacktraceSettingGetsTheBacktracerToo() throws {
+        let t = try TmuxSession(["--crash-for-test"], width: 120, height: 40,
+                                environment: ["SWIFT_BACKTRACE": "interactive=no,color=no", "PATH": "/nonexistent-\(UUID().uuidString)"])
+        let (exit, _) = try t.waitForExit(timeout: 120)
+        #expect(exit == 132)
+        let screen = try t.screen().joined(separator: "\n")
+        #expect(screen.contains("Backtrace took"), "the backtracer ran and finished: \(screen)")
     }
     #endif
 }

@@ -32,8 +32,8 @@ void cn_crash_reports_install(const char *message);
 void cn_crash_reports_redirect(const char *path);
 /// Writes the message alone, for the terminal's own crash handler; does nothing after the first call.
 void cn_crash_report_announce(void);
-/// When this program set SWIFT_BACKTRACE at start-up (to find the backtracer for the static runtime), puts back the
-/// environment it started with and returns 1; call it first thing in main, before the command line is read.
+/// When this program added the backtracer's path to SWIFT_BACKTRACE at start-up (for the linked-in runtime), puts the
+/// variable back as it was (unset, or the person's value) and returns 1; call it first thing in main.
 int cn_crash_backtracer_restore_environment(void);
 
 #endif

@@ -15,7 +15,8 @@ import ThriveConfig
 /// backtracer it starts inherits them, writes its report to the file, and has no key to wait for.
 enum CrashReports {
     static func install() {
-        // The SWIFT_BACKTRACE this program set before main, if any, has been read by the runtime and goes now.
+        // The runtime has read the backtracer's path this program added to SWIFT_BACKTRACE before main; the variable
+        // goes back to what the person had, which the check below reads.
         _ = cn_crash_backtracer_restore_environment()
         let environment = ProcessInfo.processInfo.environment
         let folder = StatePaths.crashReports(environment: environment)
