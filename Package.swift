@@ -69,6 +69,9 @@ let backtracerPath: [CSetting] = toolchain.map { root in
     return access(path, X_OK) == 0 ? [.define("THRIVE_SWIFT_BACKTRACER", to: "\"\(path)\"", .when(platforms: [.linux]))] : []
 } ?? []
 
+/// The toolchain has no `swift_static` folder (some distributions' packages leave it out).
+let staticRuntimeMissing = toolchain.map { access("\($0)/lib/swift_static/linux/libswiftCore.a", F_OK) != 0 } ?? false
+
 /// Linux: the Swift runtime and Foundation are linked into the binary instead of loaded as shared libraries, so
 /// lld can lay out the runtime's start-up code with ours (`startupLayout`) and the loader has 14 fewer libraries to
 /// map and relocate. With the start-up layout and the flags below, 33.5 MB resident at the first frame became 22.4 MB
@@ -78,7 +81,8 @@ let backtracerPath: [CSetting] = toolchain.map { root in
 ///   lld finds them in any order (GNU ld would not).
 /// - The toolchain's static link exports every symbol (`-export-dynamic`): 3.8 MB of symbol tables the loader reads
 ///   at launch, which nothing here looks up. `--no-export-dynamic` takes that back.
-let staticRuntime: [LinkerSetting] = [
+/// - A toolchain without `swift_static` links the shared runtime instead (`staticRuntimeMissing`).
+let staticRuntime: [LinkerSetting] = staticRuntimeMissing ? [] : [
     .unsafeFlags(["-static-stdlib"] + foundationParts.map { "-l" + $0 } + ["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux])),
 ]
 
