@@ -2,6 +2,8 @@
 import PackageDescription
 #if os(Linux)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A NUL-terminated C buffer as a String.
@@ -70,7 +72,7 @@ let backtracerPath: [CSetting] = toolchain.map { root in
 } ?? []
 
 /// The toolchain has no `swift_static` folder (some distributions' packages leave it out).
-let staticRuntimeMissing = toolchain.map { access("\($0)/lib/swift_static/linux/libswiftCore.a", F_OK) != 0 } ?? false
+let staticRuntimeMissing = toolchain.map { access("\($0)/lib/swift_static/linux/static-stdlib-args.lnk", F_OK) != 0 } ?? false
 
 /// Linux: the Swift runtime and Foundation are linked into the binary instead of loaded as shared libraries, so
 /// lld can lay out the runtime's start-up code with ours (`startupLayout`) and the loader has 14 fewer libraries to

@@ -2,7 +2,10 @@
 // the runtime's backtracer, started next by the handler this one chains to, writes its report there.
 #define _GNU_SOURCE 1
 #include "terminal_hygiene.h"
+#if defined(__linux__)
 #include <link.h>
+#include <sys/stat.h>
+#endif
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
@@ -49,9 +52,26 @@ static int cn_backtracer_beside(const char *bindir, size_t n, char *out, size_t 
 
 // Runs at every launch, so it touches the file system as little as it can: loaded libraries are listed from memory
 // (a dlopen with RTLD_NOLOAD searched 90 paths), and a PATH entry costs one access() unless it has a swift.
+// The path baked in at build time is trusted only if nobody but root or this user can have put a program there:
+// a binary copied to another machine must not run whatever someone left at, say, /tmp/swift/usr/libexec/….
+static int cn_owned_safely(const char *path) {
+    struct stat st;
+    if (stat(path, &st) != 0) return 0;
+    return (st.st_uid == 0 || st.st_uid == getuid()) && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+}
+
 static int cn_find_backtracer(char *out, size_t size) {
 #ifdef THRIVE_SWIFT_BACKTRACER
-    if (strlen(THRIVE_SWIFT_BACKTRACER) < size && cn_usable_backtracer(THRIVE_SWIFT_BACKTRACER)) {
+    const char *folder_end = strrchr(THRIVE_SWIFT_BACKTRACER, '/');
+    char folder[PATH_MAX];
+    size_t folder_len = folder_end != NULL ? (size_t)(folder_end - THRIVE_SWIFT_BACKTRACER) : 0;
+    int safe = folder_len > 0 && folder_len < sizeof folder;
+    if (safe) {
+        memcpy(folder, THRIVE_SWIFT_BACKTRACER, folder_len);
+        folder[folder_len] = '\0';
+        safe = cn_owned_safely(folder) && cn_owned_safely(THRIVE_SWIFT_BACKTRACER);
+    }
+    if (safe && strlen(THRIVE_SWIFT_BACKTRACER) < size && cn_usable_backtracer(THRIVE_SWIFT_BACKTRACER)) {
         memcpy(out, THRIVE_SWIFT_BACKTRACER, strlen(THRIVE_SWIFT_BACKTRACER) + 1);
         return 1;
     }
@@ -89,10 +109,15 @@ __attribute__((constructor(101))) static void cn_point_runtime_at_backtracer(int
     if (setting != NULL && strstr(setting, "swift-backtrace=") != NULL) return;
     char backtracer[PATH_MAX + 64];
     if (!cn_find_backtracer(backtracer, sizeof backtracer)) { cn_backtracer_missing = 1; return; }
-    size_t size = (setting != NULL ? strlen(setting) + 1 : 0) + strlen(backtracer) + sizeof "swift-backtrace=";
+    // The runtime reads a key up to the next `=`, commas included: an empty setting, or one ending in a comma,
+    // must not get another comma in front of the key.
+    const char *before = setting != NULL ? setting : "";
+    size_t before_len = strlen(before);
+    const char *comma = before_len > 0 && before[before_len - 1] != ',' ? "," : "";
+    size_t size = before_len + 1 + strlen(backtracer) + sizeof "swift-backtrace=";
     char *value = malloc(size);
     if (value == NULL) return;
-    snprintf(value, size, "%s%sswift-backtrace=%s", setting != NULL ? setting : "", setting != NULL ? "," : "", backtracer);
+    snprintf(value, size, "%s%sswift-backtrace=%s", before, comma, backtracer);
     if (setting != NULL) cn_backtrace_setting_at_launch = strdup(setting);
     if (setting == NULL || cn_backtrace_setting_at_launch != NULL) {
         if (setenv("SWIFT_BACKTRACE", value, 1) == 0) cn_backtrace_setting_changed = 1;
@@ -133,8 +158,9 @@ static void cn_crash_redirect_output(void) {
     if (fd >= 0) { dup2(fd, STDOUT_FILENO); dup2(fd, STDERR_FILENO); close(fd); }
     if (cn_backtracer_missing) {
         static const char why[] = "thrive-inspector crashed. No backtrace: the Swift runtime is linked into the program, "
-            "and its backtracer (swift-backtrace-static) was not found beside the `swift` on PATH. Run the program "
-            "with a toolchain's bin folder on PATH, or set SWIFT_BACKTRACE=swift-backtrace=/path/to/swift-backtrace-static.\n";
+            "and its backtracer (swift-backtrace-static) was found neither where the toolchain that built it keeps it "
+            "nor beside the first `swift` on PATH. Run the program with a toolchain's bin folder on PATH, or set "
+            "SWIFT_BACKTRACE=swift-backtrace=/path/to/swift-backtrace-static.\n";
         ssize_t r = write(STDERR_FILENO, why, sizeof why - 1);
         (void)r;
     }

@@ -10,6 +10,15 @@ import Glibc
 /// The scriptable subcommands, driven through the built binary: exit codes, stdout and one-line errors.
 @Suite("CLI", .serialized)
 struct CLITests {
+    /// The backtracer's path added to an empty SWIFT_BACKTRACE must not make the runtime warn at every launch.
+    @Test(arguments: ["", "color=no,"])
+    func aBacktraceSettingGetsNoWarning(setting: String) throws {
+        let r = try BuiltBinary.run(["--version"], environment: ["SWIFT_BACKTRACE": setting])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("0.1.0"))
+        #expect(r.stderr.isEmpty, "\(r.stderr)")
+    }
+
     @Test func templatesListsAllFifteen() throws {
         let r = try BuiltBinary.run(["templates"])
         #expect(r.status == 0)

@@ -211,10 +211,12 @@ struct EndToEndTests {
         #expect(text.contains("Program crashed"), "\(text)")
     }
 
-    /// A person's own SWIFT_BACKTRACE still decides how the backtrace looks; the backtracer's path is added to it.
-    @Test func aPersonsBacktraceSettingGetsTheBacktracerToo() throws {
+    /// A person's own SWIFT_BACKTRACE still decides how the backtrace looks; the backtracer's path is added to it
+    /// (after a comma only where one is needed: the runtime reads a key up to the next `=`, commas included).
+    @Test(arguments: ["interactive=no,color=no", "interactive=no,color=no,"])
+    func aPersonsBacktraceSettingGetsTheBacktracerToo(setting: String) throws {
         let t = try TmuxSession(["--crash-for-test"], width: 120, height: 40,
-                                environment: ["SWIFT_BACKTRACE": "interactive=no,color=no", "PATH": "/nonexistent-\(UUID().uuidString)"])
+                                environment: ["SWIFT_BACKTRACE": setting, "PATH": "/nonexistent-\(UUID().uuidString)"])
         let (exit, _) = try t.waitForExit(timeout: 120)
         #expect(exit == 132)
         let screen = try t.screen().joined(separator: "\n")
