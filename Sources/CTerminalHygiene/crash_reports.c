@@ -50,8 +50,6 @@ static int cn_backtracer_beside(const char *bindir, size_t n, char *out, size_t 
     return w > 0 && (size_t)w < size && cn_usable_backtracer(out);
 }
 
-// Runs at every launch, so it touches the file system as little as it can: loaded libraries are listed from memory
-// (a dlopen with RTLD_NOLOAD searched 90 paths), and a PATH entry costs one access() unless it has a swift.
 // The path baked in at build time is trusted only if nobody but root or this user can have put a program there:
 // a binary copied to another machine must not run whatever someone left at, say, /tmp/swift/usr/libexec/….
 static int cn_owned_safely(const char *path) {
@@ -60,18 +58,21 @@ static int cn_owned_safely(const char *path) {
     return (st.st_uid == 0 || st.st_uid == getuid()) && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
 }
 
+static int cn_trusted_backtracer(const char *path) {
+    char folder[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    size_t n = slash != NULL ? (size_t)(slash - path) : 0;
+    if (n == 0 || n >= sizeof folder) return 0;
+    memcpy(folder, path, n);
+    folder[n] = '\0';
+    return cn_owned_safely(folder) && cn_owned_safely(path) && cn_usable_backtracer(path);
+}
+
+// Runs at every launch, so it touches the file system as little as it can: loaded libraries are listed from memory
+// (a dlopen with RTLD_NOLOAD searched 90 paths), and a PATH entry costs one access() unless it has a swift.
 static int cn_find_backtracer(char *out, size_t size) {
 #ifdef THRIVE_SWIFT_BACKTRACER
-    const char *folder_end = strrchr(THRIVE_SWIFT_BACKTRACER, '/');
-    char folder[PATH_MAX];
-    size_t folder_len = folder_end != NULL ? (size_t)(folder_end - THRIVE_SWIFT_BACKTRACER) : 0;
-    int safe = folder_len > 0 && folder_len < sizeof folder;
-    if (safe) {
-        memcpy(folder, THRIVE_SWIFT_BACKTRACER, folder_len);
-        folder[folder_len] = '\0';
-        safe = cn_owned_safely(folder) && cn_owned_safely(THRIVE_SWIFT_BACKTRACER);
-    }
-    if (safe && strlen(THRIVE_SWIFT_BACKTRACER) < size && cn_usable_backtracer(THRIVE_SWIFT_BACKTRACER)) {
+    if (strlen(THRIVE_SWIFT_BACKTRACER) < size && cn_trusted_backtracer(THRIVE_SWIFT_BACKTRACER)) {
         memcpy(out, THRIVE_SWIFT_BACKTRACER, strlen(THRIVE_SWIFT_BACKTRACER) + 1);
         return 1;
     }
