@@ -117,7 +117,7 @@ public enum HistorySetting: Sendable, Equatable {
         guard let scalar = node.scalar else {
             throw ConfigError("\(path): \(line): history must be off or the path of a history file, not a list or map")
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespaces)
+        let value = scalar.string.trimmingSpaces()
         if value.lowercased() == "off" { return .off }
         guard !value.isEmpty else {
             throw ConfigError("\(path): \(line): history needs a value: off, or the path of a history file")

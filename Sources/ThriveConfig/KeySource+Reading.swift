@@ -10,7 +10,7 @@ extension KeySource {
     public func read(profile: String, environment: [String: String]) throws(ConfigError) -> APIKey {
         switch self {
         case .environment(let name):
-            guard let v = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else {
+            guard let v = environment[name]?.trimmingSpaces(andNewlines: true), !v.isEmpty else {
                 throw ConfigError("profile \(profile): the environment variable \(name) is not set")
             }
             return APIKey(value: v, source: "$\(name) (profile \(profile))")
@@ -48,7 +48,7 @@ extension KeySource {
             let why = stderr.split(whereSeparator: \.isNewline).first.map { ": \($0)" } ?? ""
             throw ConfigError("profile \(profile): key_command exited with status \(process.terminationStatus)\(why)")
         }
-        guard let first = stdout.split(whereSeparator: \.isNewline).first?.trimmingCharacters(in: .whitespaces), !first.isEmpty else {
+        guard let first = stdout.split(whereSeparator: \.isNewline).first?.trimmingSpaces(), !first.isEmpty else {
             throw ConfigError("profile \(profile): key_command printed no key")
         }
         return first

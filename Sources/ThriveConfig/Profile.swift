@@ -85,7 +85,7 @@ extension Profile {
         var key: KeySource?
         for (k, v) in map {
             let field = k.string ?? ""
-            guard let value = v.scalar?.string.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+            guard let value = v.scalar?.string.trimmingSpaces(), !value.isEmpty else {
                 throw ConfigError("\(at(v)): profile \(name): \(field) needs a value")
             }
             switch field {

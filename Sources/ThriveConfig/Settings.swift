@@ -102,7 +102,7 @@ public struct Settings: Sendable, Equatable {
 
     static func readKey(options: Flags, config: AppConfig, environment: [String: String]) throws(ConfigError) -> APIKey? {
         if let file = options.apiKeyFile { return try readKeyFile(file, source: "--api-key-file \(file)", environment: environment) }
-        if let env = environment["THRIVESTACK_API_KEY"]?.trimmingCharacters(in: .whitespacesAndNewlines), !env.isEmpty {
+        if let env = environment["THRIVESTACK_API_KEY"]?.trimmingSpaces(andNewlines: true), !env.isEmpty {
             return APIKey(value: env, source: "THRIVESTACK_API_KEY")
         }
         if let file = config.apiKeyFile { return try readKeyFile(file, source: "api_key_file in config.yaml", environment: environment) }
@@ -114,7 +114,7 @@ public struct Settings: Sendable, Equatable {
         guard let text = try? String(contentsOfFile: expanded, encoding: .utf8) else {
             throw ConfigError("cannot read the API key file \(path) (from \(source == "--api-key-file \(path)" ? "--api-key-file" : source))")
         }
-        let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = text.trimmingSpaces(andNewlines: true)
         guard !key.isEmpty else { throw ConfigError("the API key file \(path) is empty") }
         return APIKey(value: key, source: source)
     }

@@ -18,7 +18,8 @@ enum Launcher {
         for fault in [SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGBUS, SIGSEGV, SIGSYS, SIGPIPE, SIGPROF] { sigdelset(&blocked, fault) }
         pthread_sigmask(SIG_BLOCK, &blocked, nil)
         Task.detached {
-            await ThriveInspector.main(nil)
+            // The bare command, the one most launches are, skips the parser (`UICommand.runWithoutArguments`).
+            if CommandLine.arguments.count == 1 { await UICommand.runWithoutArguments() } else { await ThriveInspector.main(nil) }
             exit(0)
         }
         var none = sigset_t()

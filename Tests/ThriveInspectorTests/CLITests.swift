@@ -19,6 +19,15 @@ struct CLITests {
         #expect(r.stderr.isEmpty, "\(r.stderr)")
     }
 
+    /// The bare command starts the UI without the parser; what it refuses, it refuses as `ui` does, in the same words
+    /// and with the same status.
+    @Test func theBareCommandFailsAsUIDoesWithoutATerminal() throws {
+        let bare = try BuiltBinary.run([]), ui = try BuiltBinary.run(["ui"])
+        #expect(bare.status == 1)
+        #expect(bare.stderr.hasPrefix("Error: the terminal UI needs an interactive terminal"), "\(bare.stderr)")
+        #expect(bare.status == ui.status && bare.stderr == ui.stderr && bare.stdout == ui.stdout)
+    }
+
     @Test func templatesListsAllFifteen() throws {
         let r = try BuiltBinary.run(["templates"])
         #expect(r.status == 0)

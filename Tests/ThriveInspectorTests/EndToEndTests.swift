@@ -47,6 +47,24 @@ struct EndToEndTests {
         #expect(try !t.screen().contains { $0.contains("┌ History") }, "the UI left the alternate screen")
     }
 
+    /// The bare command skips the parser (`UICommand.runWithoutArguments`): it must open the very screen `ui` opens,
+    /// with the same defaults (sandbox, theme, history, templates), whatever the port the sandbox got.
+    @Test func theBareCommandOpensWhatUIOpens() throws {
+        func firstScreen(_ args: [String]) throws -> [String] {
+            let t = try started(args)
+            let screen = try t.waitFor(text: "SANDBOX 127.0.0.1:")
+            try t.send("q")
+            // The port, the draft's fresh user_id and its timestamp differ from launch to launch.
+            return screen.map {
+                [(#"127\.0\.0\.1:\d+"#, "127.0.0.1:PORT"), (#"[0-9a-f]{8}-[0-9a-f-]*"#, "UUID"), (#"\d{4}-\d\d-\d\dT[0-9:.]*"#, "TIME")]
+                    .reduce($0) { $0.replacingOccurrences(of: $1.0, with: $1.1, options: .regularExpression) }
+            }
+        }
+        let bare = try firstScreen([]), ui = try firstScreen(["ui"])
+        #expect(bare.contains { $0.contains("signed_up") })
+        #expect(bare == ui)
+    }
+
     @Test func aPasteIsTextAndABurstIsKeys() throws {
         let t = try started(width: 120, height: 36)
         // Ten j in one write arrive in one read: each moves the template list one row.

@@ -26,7 +26,7 @@ public enum ColorSpec {
 
     /// Parses one colour value. Names are case-insensitive and accept `-` or a space for `_`.
     public static func parse(_ raw: String) throws(ThemeValueError) -> TermColor {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingSpaces()
         if text.isEmpty {
             throw ThemeValueError("no colour given (hex colours must be quoted: \"#282a36\")")
         }

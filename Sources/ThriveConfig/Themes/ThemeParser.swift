@@ -51,7 +51,7 @@ public enum ThemeParser {
             let k = key.string ?? ""
             switch k {
             case "name":
-                if let s = value.scalar?.string.trimmingCharacters(in: .whitespaces), !s.isEmpty {
+                if let s = value.scalar?.string.trimmingSpaces(), !s.isEmpty {
                     name = s
                 } else {
                     problems.add(value.mark?.line ?? key.mark?.line, "`name` must be a non-empty text")

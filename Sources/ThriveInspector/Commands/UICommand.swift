@@ -30,7 +30,7 @@ struct UICommand: AsyncParsableCommand {
     var themeDir: String?
 
     @Option(parsing: .unconditional, help: "Seconds one send may take (the wait for the first byte included).")
-    var timeout: Double = 30
+    var timeout: Double = UIOptions().timeout
 
     @OptionGroup(title: "Embedded sandbox") var sandbox: SandboxFlags
 
@@ -40,32 +40,50 @@ struct UICommand: AsyncParsableCommand {
     @Flag(name: .customLong("crash-for-test"), help: .hidden)
     var crashForTest = false
 
-    func run() async throws {
+    /// The command line's choices as plain values.
+    var options: UIOptions {
+        UIOptions(target: target.flags, configPath: target.configPath, theme: theme, themeDir: themeDir, timeout: timeout,
+                  faults: sandbox.faults, latency: sandbox.latency, seed: sandbox.seed,
+                  historyPath: history.path, historyOff: history.off, crashForTest: crashForTest)
+    }
+
+    func run() async throws { try await Self.run(options) }
+
+    /// A launch without arguments: what `thrive-inspector` alone does, without ArgumentParser. Its parse of an
+    /// empty command line cost 40 million instructions at every launch, nearly all of them the Swift runtime
+    /// searching its 10,000 protocol conformances for the casts its reflection makes (callgrind), about 4 ms
+    /// before the first frame and 480 KB of its code. Errors end the process as ArgumentParser's would.
+    static func runWithoutArguments() async {
+        do { try await run(UIOptions()) } catch { ThriveInspector.exit(withError: error) }
+    }
+
+    static func run(_ options: UIOptions) async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the terminal UI needs an interactive terminal; for scripts use the subcommands (thrive-inspector --help)")
         }
-        guard timeout.isFinite, timeout > 0 else {
-            throw CLIError("--timeout must be a number of seconds greater than 0 (e.g. 30 or 0.5), not \(timeout)")
+        guard options.timeout.isFinite, options.timeout > 0 else {
+            throw CLIError("--timeout must be a number of seconds greater than 0 (e.g. 30 or 0.5), not \(options.timeout)")
         }
-        var settings = try target.resolve()
-        let sandboxConfiguration = try sandbox.configuration(port: 0)
+        var settings = try TargetFlags.resolve(options.target, configPath: options.configPath)
+        let sandboxConfiguration = try SandboxFlags.configuration(port: 0, faults: options.faults, latency: options.latency, seed: options.seed)
         let environment = ProcessInfo.processInfo.environment
         // The theme: --theme, then the one last picked with `t` (unless NO_COLOR asks for none), then config.yaml.
-        if let theme { settings.theme = theme }
+        if let theme = options.theme { settings.theme = theme }
         else if environment["NO_COLOR"].map({ $0.isEmpty }) ?? true, let remembered = RememberedState.load(environment: environment).theme {
             settings.theme = remembered
         }
         // The history file (SQLite, the slowest thing start-up reads) opens once the first frame is drawn; the
         // pane fills in when it is ready. The theme files and the templates are read side by side before the frame.
         // The key is scrubbed from everything the history writes; with history off, sends are kept for this run only.
-        let (historyFlags, config, secrets) = (history, settings.config, settings.apiKey.map { [$0] } ?? [])
+        let location = HistoryLocation.resolve(path: options.historyPath, off: options.historyOff, config: settings.config)
+        let secrets = settings.apiKey.map { [$0.value] } ?? []
         let pending = PendingHistoryStore {
-            let (store, warning) = historyFlags.open(config: config, secrets: secrets)
+            let (store, warning) = HistoryOpener.openForWriting(location, secrets: secrets)
             let history = store ?? InMemoryHistoryStore()
             return .init(store: history, journal: history as? any ReplayJournal ?? InMemoryReplayJournal(history: history as? InMemoryHistoryStore),
                          warning: warning)
         }
-        let themeDir = self.themeDir
+        let themeDir = options.themeDir
         async let loadedThemes = ThemeLoader.load(themeDir: themeDir, environment: environment, executablePath: Self.executablePath(),
                                                   currentDirectory: FileManager.default.currentDirectoryPath)
         let catalogue = UserTemplates.catalogue()
@@ -73,10 +91,10 @@ struct UICommand: AsyncParsableCommand {
         let (keymap, keymapProblems) = KeymapLoading.load(environment: environment)
         let themes = await loadedThemes
         try await Self.runUI(settings: settings, themes: themes, catalogue: catalogue, sandbox: sandboxConfiguration,
-                             sender: HTTPSender(configuration: SenderConfiguration(timeout: timeout)),
+                             sender: HTTPSender(configuration: SenderConfiguration(timeout: options.timeout)),
                              // The replay engine owns retries and their pacing, so its sender does not retry.
-                             replaySender: HTTPSender(configuration: SenderConfiguration(timeout: timeout, retry: .none)),
-                             history: pending, crashForTest: crashForTest,
+                             replaySender: HTTPSender(configuration: SenderConfiguration(timeout: options.timeout, retry: .none)),
+                             history: pending, crashForTest: options.crashForTest,
                              keymap: keymap, keymapProblems: keymapProblems)
     }
 
@@ -129,4 +147,21 @@ struct UICommand: AsyncParsableCommand {
     static func executablePath() -> String? {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first
     }
+}
+
+/// What the UI runs with: the command line's choices as plain values, so that a launch with no arguments can start
+/// the UI without parsing (`UICommand.runWithoutArguments`). `UIOptions()` is an empty command line: every default
+/// here is the one `UICommand` declares, which takes it from here.
+struct UIOptions: Equatable, Sendable {
+    var target = Settings.Flags()
+    var configPath: String?
+    var theme: String?
+    var themeDir: String?
+    var timeout: Double = 30
+    var faults: [String] = []
+    var latency: String?
+    var seed: UInt64?
+    var historyPath: String?
+    var historyOff = false
+    var crashForTest = false
 }

@@ -15,6 +15,11 @@ struct SandboxFlags: ParsableArguments {
 
     /// The sandbox configuration these flags describe, on `port`.
     func configuration(port: Int) throws -> SandboxConfiguration {
+        try Self.configuration(port: port, faults: faults, latency: latency, seed: seed)
+    }
+
+    /// The sandbox configuration for `--fault`, `--latency` and `--seed` values, on `port`.
+    static func configuration(port: Int, faults: [String], latency: String?, seed: UInt64?) throws -> SandboxConfiguration {
         var config = SandboxConfiguration(port: port)
         do {
             config.faults = try faults.map { try FaultRule.parse($0) }

@@ -26,15 +26,23 @@ struct TargetFlags: ParsableArguments {
     @Option(name: .customLong("config"), help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/thrive-inspector/config.yaml).", valueName: "PATH"))
     var configPath: String?
 
+    /// The flags as `Settings` takes them.
+    var flags: Settings.Flags {
+        Settings.Flags(sandbox: sandbox, live: live, baseURL: baseURL, bearer: bearer, apiKeyFile: apiKeyFile, profile: profile)
+    }
+
     /// Settings from these flags, the environment and the config file.
-    func resolve() throws -> Settings {
+    func resolve() throws -> Settings { try Self.resolve(flags, configPath: configPath) }
+
+    /// Settings from `flags`, the environment and the config file at `configPath` (nil: the default one).
+    static func resolve(_ flags: Settings.Flags, configPath: String?) throws -> Settings {
         let url = configPath.map { URL(fileURLWithPath: $0) } ?? AppConfig.defaultPath()
         do {
             if let configPath, !FileManager.default.fileExists(atPath: configPath) {
                 throw ConfigError("config file \(configPath) does not exist")
             }
             let config = try AppConfig.load(from: url)
-            return try Settings.resolve(Settings.Flags(sandbox: sandbox, live: live, baseURL: baseURL, bearer: bearer, apiKeyFile: apiKeyFile, profile: profile), config: config)
+            return try Settings.resolve(flags, config: config)
         } catch let e as ConfigError {
             throw CLIError(e.message)
         }
