@@ -21,6 +21,7 @@ public enum FloorProgram {
         }
         _ = mvaddstr(rows - 1, 2, " q quit (\(Int(started.timeIntervalSince1970))) ")
         refresh()
+        cn_report_first_frame()
         while true {
             let c = getch()
             if c == Int32(UInt8(ascii: "q")) || c == cn_err() { break }

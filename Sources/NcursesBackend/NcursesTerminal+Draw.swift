@@ -31,6 +31,7 @@ extension NcursesTerminal {
         }
         wnoutrefresh(window)
         doupdate()
+        if lastBuffer == nil { cn_report_first_frame() }
         lastBuffer = buffer
         needsFullRedraw = false
     }

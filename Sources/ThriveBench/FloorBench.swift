@@ -7,9 +7,16 @@ import Foundation
 enum FloorBench {
     /// One program's launches: time to its first full frame, and resident memory when it appeared.
     struct Launches {
+        /// Seen in tmux: from starting tmux to the capture that shows the full frame, and VmRSS then.
         var frame: [Double] = []
-        /// VmRSS at the first frame, and VmHWM (peak) half a second later, once the sandbox has started.
-        var rssKB: [Int] = [], peakKB: [Int] = []
+        var rssKB: [Int] = []
+        /// Reported by the program as its first full frame reaches the terminal (`cn_report_first_frame`): the
+        /// same start, without the polling's lag and without what the program starts once the frame is up.
+        var drawn: [Double] = [], drawnKB: [Int] = []
+        /// From the shell's `exec` of the program to that frame: the program's own start-up, without tmux's.
+        var fromExec: [Double] = []
+        /// VmHWM (peak) half a second later, once the sandbox has started and the history is open.
+        var peakKB: [Int] = []
     }
 
     struct Program {
@@ -51,19 +58,26 @@ enum FloorBench {
         }
         func median<T: Comparable>(_ xs: [T]) -> T? { xs.isEmpty ? nil : xs.sorted()[(xs.count - 1) / 2] }
         let base = results[0]
+        func mb(_ kb: [Int]) -> Double { Double(median(kb) ?? 0) / 1024 }
         var lines = ["start-up and memory against the floor (tmux 120×40, median of \(runs), interleaved):"]
         for (p, r) in zip(programs, results) {
-            let frame = median(r.frame) ?? .nan, rss = Double(median(r.rssKB) ?? 0) / 1024, peak = Double(median(r.peakKB) ?? 0) / 1024
-            let fr = frame / (median(base.frame) ?? .nan), rr = rss / (Double(median(base.rssKB) ?? 1) / 1024)
-            lines.append(String(format: "  %@: first frame %.1f ms (%.2f× the floor, min %.1f), RSS at the first frame %.1f MB (%.2f×), peak %.1f MB",
-                                p.name, frame * 1000, fr, (r.frame.min() ?? .nan) * 1000, rss, rr, peak))
+            let drawn = median(r.drawn) ?? .nan, frame = median(r.frame) ?? .nan
+            let exec = median(r.fromExec) ?? .nan
+            lines.append(String(format: "  %@: first frame drawn at %.1f ms (%.2f× the floor, min %.1f; %.1f ms from exec, %.2f×), RSS then %.1f MB (%.2f×);",
+                                p.name, drawn * 1000, drawn / (median(base.drawn) ?? .nan), (r.drawn.min() ?? .nan) * 1000,
+                                exec * 1000, exec / (median(base.fromExec) ?? .nan), mb(r.drawnKB), mb(r.drawnKB) / mb(base.drawnKB)))
+            lines.append(String(format: "      seen in tmux at %.1f ms (%.2f×), RSS then %.1f MB (%.2f×); peak %.1f MB",
+                                frame * 1000, frame / (median(base.frame) ?? .nan), mb(r.rssKB), mb(r.rssKB) / mb(base.rssKB), mb(r.peakKB)))
         }
         return lines.joined(separator: "\n")
     }
 
     private static func launch(_ p: Program, socket: String, into r: inout Launches) {
-        let start = ContinuousClock.now
-        UIBench.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "\(p.command); sleep 30"])
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).first-frame").path
+        defer { unlink(report); unlink(report + ".exec") }
+        let started = monotonicNanoseconds(), start = ContinuousClock.now
+        UIBench.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40",
+                      "env THRIVE_FIRST_FRAME_REPORT=\(report) bash -c 'echo $EPOCHREALTIME > \(report).exec; exec \(p.command)'; sleep 30"])
         defer { UIBench.tmux(["-L", socket, "kill-server"]) }
         var pid: String?
         while (ContinuousClock.now - start).seconds < 10 {
@@ -79,6 +93,25 @@ enum FloorBench {
         }
         usleep(500_000)  // the sandbox has started, the first page of history is loaded
         if let pid, let kb = status(pid: pid, "VmHWM:") { r.peakKB.append(kb) }
+        if let line = try? String(contentsOfFile: report, encoding: .utf8).split(separator: "\n").first {
+            let fields = line.split(separator: " ").compactMap { Int($0) }
+            if fields.count == 3 {
+                r.drawn.append(Double(fields[0] - started) / 1e9)
+                r.drawnKB.append(fields[2])
+                // bash's $EPOCHREALTIME: seconds and microseconds, just before it replaces itself with the program.
+                if let exec = try? String(contentsOfFile: report + ".exec", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
+                   let seconds = Double(exec.replacingOccurrences(of: ",", with: ".")) {
+                    r.fromExec.append(Double(fields[1]) / 1e9 - seconds)
+                }
+            }
+        }
+    }
+
+    /// CLOCK_MONOTONIC, the clock `cn_report_first_frame` stamps the frame with in the program.
+    static func monotonicNanoseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return now.tv_sec * 1_000_000_000 + now.tv_nsec
     }
 
     /// A binary the linker has just written has every page in the page cache, and the kernel maps code 64 KB around
