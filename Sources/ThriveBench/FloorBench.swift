@@ -22,12 +22,13 @@ enum FloorBench {
     struct Program {
         var name: String
         var binary: String
-        var command: String
+        /// `env` arguments the program runs with.
+        var environment: String
         var ready: @Sendable (String) -> Bool
     }
 
     static func inspector(_ binary: String, name: String = "thrive-inspector") -> Program {
-        Program(name: name, binary: binary, command: "env -u THRIVESTACK_API_KEY TERM=xterm-256color XDG_STATE_HOME=/tmp/thrive-bench-floor-\(getpid()) \(binary)",
+        Program(name: name, binary: binary, environment: "-u THRIVESTACK_API_KEY TERM=xterm-256color XDG_STATE_HOME=/tmp/thrive-bench-floor-\(getpid())",
                 ready: { $0.contains("┌ History") && $0.contains("quit") && $0.contains("SANDBOX") && $0.contains("signed_up") })
     }
 
@@ -40,7 +41,7 @@ enum FloorBench {
     }
 
     static func floor(_ binary: String, name: String = "floor (Swift + Foundation + ncurses, static runtime)") -> Program {
-        Program(name: name, binary: binary, command: "env TERM=xterm-256color \(binary)",
+        Program(name: name, binary: binary, environment: "TERM=xterm-256color",
                 ready: { $0.contains("thrive-floor ready") && $0.contains("q quit") })
     }
 
@@ -63,6 +64,7 @@ enum FloorBench {
         for (p, r) in zip(programs, results) {
             let drawn = median(r.drawn) ?? .nan, frame = median(r.frame) ?? .nan
             let exec = median(r.fromExec) ?? .nan
+            if getenv("THRIVE_BENCH_SAMPLES") != nil { lines.append("    from exec: " + r.fromExec.map { String(format: "%.1f", $0 * 1000) }.joined(separator: " ")) }
             lines.append(String(format: "  %@: first frame drawn at %.1f ms (%.2f× the floor, min %.1f; %.1f ms from exec, %.2f×), RSS then %.1f MB (%.2f×);",
                                 p.name, drawn * 1000, drawn / (median(base.drawn) ?? .nan), (r.drawn.min() ?? .nan) * 1000,
                                 exec * 1000, exec / (median(base.fromExec) ?? .nan), mb(r.drawnKB), mb(r.drawnKB) / mb(base.drawnKB)))
@@ -77,9 +79,15 @@ enum FloorBench {
         defer { unlink(report); unlink(report + ".exec") }
         let started = monotonicNanoseconds(), start = ContinuousClock.now
         UIBench.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40",
-                      "env THRIVE_FIRST_FRAME_REPORT=\(report) bash -c 'echo $EPOCHREALTIME > \(report).exec; exec \(p.command)'; sleep 30"])
-        defer { UIBench.tmux(["-L", socket, "kill-server"]) }
+                      "env \(p.environment) THRIVE_FIRST_FRAME_REPORT=\(report) bash -c 'echo $EPOCHREALTIME > \(report).exec; exec \(p.binary)'; sleep 30"])
         var pid: String?
+        defer {
+            UIBench.tmux(["-L", socket, "kill-server"])
+            // The next launch waits until this program has gone: on 2 cores its exit (the sandbox stopping, the
+            // history closing) would otherwise run beside the next program's start and be counted in it.
+            let deadline = ContinuousClock.now + .seconds(5)
+            while let pid, let n = pid_t(pid), kill(n, 0) == 0, ContinuousClock.now < deadline { usleep(1_000) }
+        }
         while (ContinuousClock.now - start).seconds < 10 {
             let screen = UIBench.tmux(["-L", socket, "capture-pane", "-p"])
             if p.ready(screen) {

@@ -9,7 +9,7 @@ import Foundation
 @main
 enum Launcher {
     static func main() {
-        CrashReports.install()
+        let environment = CrashReports.install()
         // dispatch_main's signal mask, set before any other thread starts: everything but the faults is blocked
         // here and unblocked only inside sigsuspend, so handlers (the terminal's, and the ones libdispatch installs
         // for its signal sources) run on this thread, as they did on dispatch_main's.
@@ -19,7 +19,11 @@ enum Launcher {
         pthread_sigmask(SIG_BLOCK, &blocked, nil)
         Task.detached {
             // The bare command, the one most launches are, skips the parser (`UICommand.runWithoutArguments`).
-            if CommandLine.arguments.count == 1 { await UICommand.runWithoutArguments() } else { await ThriveInspector.main(nil) }
+            if CommandLine.arguments.count == 1 {
+                await UICommand.runWithoutArguments(environment: environment)
+            } else {
+                await ThriveInspector.main(nil)
+            }
             exit(0)
         }
         var none = sigset_t()

@@ -53,20 +53,21 @@ struct UICommand: AsyncParsableCommand {
     /// empty command line cost 40 million instructions at every launch, nearly all of them the Swift runtime
     /// searching its 10,000 protocol conformances for the casts its reflection makes (callgrind), about 4 ms
     /// before the first frame and 480 KB of its code. Errors end the process as ArgumentParser's would.
-    static func runWithoutArguments() async {
-        do { try await run(UIOptions()) } catch { ThriveInspector.exit(withError: error) }
+    static func runWithoutArguments(environment: [String: String]) async {
+        do { try await run(UIOptions(), environment: environment) } catch { ThriveInspector.exit(withError: error) }
     }
 
-    static func run(_ options: UIOptions) async throws {
+    /// Runs the UI. `environment` is read once and handed down: Foundation rebuilds the whole dictionary at each
+    /// `ProcessInfo.environment`, 380,000 instructions a time, and start-up asked for it five times.
+    static func run(_ options: UIOptions, environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("the terminal UI needs an interactive terminal; for scripts use the subcommands (thrive-inspector --help)")
         }
         guard options.timeout.isFinite, options.timeout > 0 else {
             throw CLIError("--timeout must be a number of seconds greater than 0 (e.g. 30 or 0.5), not \(options.timeout)")
         }
-        var settings = try TargetFlags.resolve(options.target, configPath: options.configPath)
+        var settings = try TargetFlags.resolve(options.target, configPath: options.configPath, environment: environment)
         let sandboxConfiguration = try SandboxFlags.configuration(port: 0, faults: options.faults, latency: options.latency, seed: options.seed)
-        let environment = ProcessInfo.processInfo.environment
         // The theme: --theme, then the one last picked with `t` (unless NO_COLOR asks for none), then config.yaml.
         if let theme = options.theme { settings.theme = theme }
         else if environment["NO_COLOR"].map({ $0.isEmpty }) ?? true, let remembered = RememberedState.load(environment: environment).theme {
@@ -75,7 +76,8 @@ struct UICommand: AsyncParsableCommand {
         // The history file (SQLite, the slowest thing start-up reads) opens once the first frame is drawn; the
         // pane fills in when it is ready. The theme files and the templates are read side by side before the frame.
         // The key is scrubbed from everything the history writes; with history off, sends are kept for this run only.
-        let location = HistoryLocation.resolve(path: options.historyPath, off: options.historyOff, config: settings.config)
+        let location = HistoryLocation.resolve(path: options.historyPath, off: options.historyOff, config: settings.config,
+                                               environment: environment)
         let secrets = settings.apiKey.map { [$0.value] } ?? []
         let pending = PendingHistoryStore {
             let (store, warning) = HistoryOpener.openForWriting(location, secrets: secrets)
@@ -86,7 +88,7 @@ struct UICommand: AsyncParsableCommand {
         let themeDir = options.themeDir
         async let loadedThemes = ThemeLoader.load(themeDir: themeDir, environment: environment, executablePath: Self.executablePath(),
                                                   currentDirectory: FileManager.default.currentDirectoryPath)
-        let catalogue = UserTemplates.catalogue()
+        let catalogue = UserTemplates.catalogue(directory: TemplateCatalogue.userDirectory(environment: environment))
         // keys.yaml: a rebinding with a problem is reported below and its action keeps the standard keys.
         let (keymap, keymapProblems) = KeymapLoading.load(environment: environment)
         let themes = await loadedThemes

@@ -14,7 +14,10 @@ import ThriveConfig
 /// the runtime's, points standard output and error at the report file and standard input at /dev/null: the
 /// backtracer it starts inherits them, writes its report to the file, and has no key to wait for.
 enum CrashReports {
-    static func install() {
+    /// Returns the environment as it is once the backtracer's setting is undone: the process's environment for the
+    /// rest of its life, read here once (Foundation builds the whole dictionary at each read).
+    @discardableResult
+    static func install() -> [String: String] {
         // The runtime has read the backtracer's path this program added to SWIFT_BACKTRACE before main; the variable
         // goes back to what the person had, which the check below reads.
         _ = cn_crash_backtracer_restore_environment()
@@ -22,9 +25,10 @@ enum CrashReports {
         let folder = StatePaths.crashReports(environment: environment)
         // A person's own SWIFT_BACKTRACE wins: the backtracer then does what they asked.
         guard environment["SWIFT_BACKTRACE"] == nil,
-              (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return }
+              (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return environment }
         let report = folder.appendingPathComponent("thrive-inspector-\(getpid()).log").path
         cn_crash_reports_install("\nthrive-inspector crashed. The report is in \(report)\n")
         cn_crash_reports_redirect(report)
+        return environment
     }
 }

@@ -35,14 +35,15 @@ struct TargetFlags: ParsableArguments {
     func resolve() throws -> Settings { try Self.resolve(flags, configPath: configPath) }
 
     /// Settings from `flags`, the environment and the config file at `configPath` (nil: the default one).
-    static func resolve(_ flags: Settings.Flags, configPath: String?) throws -> Settings {
-        let url = configPath.map { URL(fileURLWithPath: $0) } ?? AppConfig.defaultPath()
+    static func resolve(_ flags: Settings.Flags, configPath: String?,
+                        environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
+        let url = configPath.map { URL(fileURLWithPath: $0) } ?? AppConfig.defaultPath(environment: environment)
         do {
             if let configPath, !FileManager.default.fileExists(atPath: configPath) {
                 throw ConfigError("config file \(configPath) does not exist")
             }
             let config = try AppConfig.load(from: url)
-            return try Settings.resolve(flags, config: config)
+            return try Settings.resolve(flags, config: config, environment: environment)
         } catch let e as ConfigError {
             throw CLIError(e.message)
         }
