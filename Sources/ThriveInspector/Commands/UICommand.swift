@@ -66,6 +66,12 @@ struct UICommand: AsyncParsableCommand {
         guard options.timeout.isFinite, options.timeout > 0 else {
             throw CLIError("--timeout must be a number of seconds greater than 0 (e.g. 30 or 0.5), not \(options.timeout)")
         }
+        // The theme files are read on a thread of their own from here on, beside the config, the templates and the keymap.
+        let themeDir = options.themeDir
+        let loadedThemes = StartedThread {
+            ThemeLoader.load(themeDir: themeDir, environment: environment, executablePath: Self.executablePath(),
+                             currentDirectory: FileManager.default.currentDirectoryPath)
+        }
         var settings = try TargetFlags.resolve(options.target, configPath: options.configPath, environment: environment)
         let sandboxConfiguration = try SandboxFlags.configuration(port: 0, faults: options.faults, latency: options.latency, seed: options.seed)
         // The theme: --theme, then the one last picked with `t` (unless NO_COLOR asks for none), then config.yaml.
@@ -74,7 +80,7 @@ struct UICommand: AsyncParsableCommand {
             settings.theme = remembered
         }
         // The history file (SQLite, the slowest thing start-up reads) opens once the first frame is drawn; the
-        // pane fills in when it is ready. The theme files and the templates are read side by side before the frame.
+        // pane fills in when it is ready.
         // The key is scrubbed from everything the history writes; with history off, sends are kept for this run only.
         let location = HistoryLocation.resolve(path: options.historyPath, off: options.historyOff, config: settings.config,
                                                environment: environment)
@@ -85,13 +91,10 @@ struct UICommand: AsyncParsableCommand {
             return .init(store: history, journal: history as? any ReplayJournal ?? InMemoryReplayJournal(history: history as? InMemoryHistoryStore),
                          warning: warning)
         }
-        let themeDir = options.themeDir
-        async let loadedThemes = ThemeLoader.load(themeDir: themeDir, environment: environment, executablePath: Self.executablePath(),
-                                                  currentDirectory: FileManager.default.currentDirectoryPath)
         let catalogue = UserTemplates.catalogue(directory: TemplateCatalogue.userDirectory(environment: environment))
         // keys.yaml: a rebinding with a problem is reported below and its action keeps the standard keys.
         let (keymap, keymapProblems) = KeymapLoading.load(environment: environment)
-        let themes = await loadedThemes
+        let themes = await loadedThemes.value
         try await Self.runUI(settings: settings, themes: themes, catalogue: catalogue, sandbox: sandboxConfiguration,
                              sender: HTTPSender(configuration: SenderConfiguration(timeout: options.timeout)),
                              // The replay engine owns retries and their pacing, so its sender does not retry.
