@@ -25,6 +25,12 @@ enum FloorBench {
         /// `env` arguments the program runs with.
         var environment: String
         var ready: @Sendable (String) -> Bool
+        /// Whether the binary writes `THRIVE_FIRST_FRAME_REPORT` (builds from before it do not). Reads the whole
+        /// file: call it before the binary is dropped from the page cache.
+        static func reports(_ binary: String) -> Bool {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: binary), options: .alwaysMapped) else { return false }
+            return data.range(of: Data("THRIVE_FIRST_FRAME_REPORT".utf8)) != nil
+        }
     }
 
     static func inspector(_ binary: String, name: String = "thrive-inspector") -> Program {
@@ -52,10 +58,13 @@ enum FloorBench {
         if let missing = programs.first(where: { !FileManager.default.isExecutableFile(atPath: $0.binary) }) {
             return "floor comparison skipped: \(missing.binary) is not built (run swift build -c release first)"
         }
+        let reporting = programs.map { Program.reports($0.binary) }
         programs.forEach { evictFromPageCache($0.binary) }
         var results = Array(repeating: Launches(), count: programs.count)
         for k in 0..<runs {
-            for (i, p) in programs.enumerated() { launch(p, socket: "thrive-floor-\(getpid())-\(k)-\(i)", into: &results[i]) }
+            for (i, p) in programs.enumerated() {
+                launch(p, reports: reporting[i], socket: "thrive-floor-\(getpid())-\(k)-\(i)", into: &results[i])
+            }
         }
         func median<T: Comparable>(_ xs: [T]) -> T? { xs.isEmpty ? nil : xs.sorted()[(xs.count - 1) / 2] }
         let base = results[0]
@@ -75,7 +84,7 @@ enum FloorBench {
         return lines.joined(separator: "\n")
     }
 
-    private static func launch(_ p: Program, socket: String, into r: inout Launches) {
+    private static func launch(_ p: Program, reports: Bool, socket: String, into r: inout Launches) {
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).first-frame").path
         defer { unlink(report); unlink(report + ".exec") }
         let started = monotonicNanoseconds(), start = ContinuousClock.now
@@ -91,10 +100,8 @@ enum FloorBench {
         }
         // Polling tmux starts a tmux client every few hundred microseconds, a core's worth of work on this 2-core
         // machine: it waits until the program reports its frame, so a program that starts threads is not timed
-        // against a busy core. A floor without the report (an older build) is polled from the start.
-        while (ContinuousClock.now - start).seconds < 10, access(report, F_OK) != 0, (ContinuousClock.now - start).seconds < 2 {
-            usleep(200)
-        }
+        // against a busy core. A build without the report (an older one) is polled from the start.
+        while reports, access(report, F_OK) != 0, (ContinuousClock.now - start).seconds < 10 { usleep(200) }
         while (ContinuousClock.now - start).seconds < 10 {
             let screen = UIBench.tmux(["-L", socket, "capture-pane", "-p"])
             if p.ready(screen) {
