@@ -96,7 +96,7 @@ enum FloorBench {
             // The next launch waits until this program has gone: on 2 cores its exit (the sandbox stopping, the
             // history closing) would otherwise run beside the next program's start and be counted in it.
             let deadline = ContinuousClock.now + .seconds(5)
-            while let pid, let n = pid_t(pid), kill(n, 0) == 0, ContinuousClock.now < deadline { usleep(1_000) }
+            while let pid, isRunning(pid), ContinuousClock.now < deadline { usleep(1_000) }
         }
         // Polling tmux starts a tmux client every few hundred microseconds, a core's worth of work on this 2-core
         // machine: it waits until the program reports its frame, so a program that starts threads is not timed
@@ -127,6 +127,14 @@ enum FloorBench {
                 }
             }
         }
+    }
+
+    /// Whether the process is alive and not a zombie waiting for a parent to reap it.
+    static func isRunning(_ pid: String) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        // The state follows the command name, which is in parentheses and may itself hold spaces or parentheses.
+        return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
     }
 
     /// CLOCK_MONOTONIC, the clock `cn_report_first_frame` stamps the frame with in the program.

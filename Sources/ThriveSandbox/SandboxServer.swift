@@ -176,7 +176,8 @@ public final class SandboxServer: Sendable {
 
 /// The server under a name. `ServiceGroup` names each service by interpolating it, which for a server without a
 /// description walks its fields by reflection: 2.6 million instructions on the sandbox's start-up path, and the
-/// reflection metadata they read.
+/// reflection metadata they read. (`ServiceConfiguration(service:serviceName:)` does this from swift-service-lifecycle
+/// 2.13; the package asks for 2.0 or later.)
 private struct NamedService: Service, CustomStringConvertible {
     let service: any Service
     init(_ service: any Service) { self.service = service }

@@ -110,6 +110,22 @@ struct ValidationTests {
         if case .valid = Timestamp.read(text) { #expect(ok, "\(text)") } else { #expect(!ok, "\(text)") }
     }
 
+    /// `format` and `formatDate` pad by hand; they must write what `String(format: "%04d…")` wrote, sign and
+    /// five-digit years included.
+    @Test func timestampFormattingMatchesPrintf() {
+        for seconds in stride(from: -70_000_000_000.0, through: 300_000_000_000.0, by: 123_456_789.123) {
+            let date = Date(timeIntervalSince1970: seconds), t = date.timeIntervalSince1970
+            let ms = Int((t * 1000).rounded(.down)), secs = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
+            let c = Timestamp.civil(from: secs)
+            #expect(Timestamp.format(date) == String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.y, c.m, c.d, c.hh, c.mm, c.ss, ms - secs * 1000))
+            let d = Timestamp.civil(from: Int(t.rounded(.down)))
+            #expect(Timestamp.formatDate(date) == String(format: "%04d-%02d-%02d", d.y, d.m, d.d))
+        }
+        for (n, width) in [(0, 4), (7, 2), (-5, 4), (-12345, 4), (12345, 4), (999, 3), (-1, 2)] {
+            #expect(Timestamp.digits(n, width) == String(format: "%0\(width)d", n))
+        }
+    }
+
     @Test func timestampFormatting() {
         #expect(Timestamp.format(Date(timeIntervalSince1970: 1_705_314_600.25)) == "2024-01-15T10:30:00.250Z")
         #expect(Timestamp.read("2024-01-15T10:30:00.250Z") == .valid(Date(timeIntervalSince1970: 1_705_314_600.25), hasZone: true))

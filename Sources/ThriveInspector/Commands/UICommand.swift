@@ -54,6 +54,9 @@ struct UICommand: AsyncParsableCommand {
     /// searching its 10,000 protocol conformances for the casts its reflection makes (callgrind), about 4 ms
     /// before the first frame and 480 KB of its code. Errors end the process as ArgumentParser's would.
     static func runWithoutArguments(environment: [String: String]) async {
+        // The defaults live in two places, UIOptions and the option groups' declarations: debug builds, which the
+        // end-to-end tests run, check that they agree.
+        assert((try? UICommand.parse([]))?.options == UIOptions(), "UIOptions() differs from an empty command line")
         do { try await run(UIOptions(), environment: environment) } catch { ThriveInspector.exit(withError: error) }
     }
 
@@ -72,8 +75,16 @@ struct UICommand: AsyncParsableCommand {
             ThemeLoader.load(themeDir: themeDir, environment: environment, executablePath: Self.executablePath(),
                              currentDirectory: FileManager.default.currentDirectoryPath)
         }
-        var settings = try TargetFlags.resolve(options.target, configPath: options.configPath, environment: environment)
-        let sandboxConfiguration = try SandboxFlags.configuration(port: 0, faults: options.faults, latency: options.latency, seed: options.seed)
+        var settings: Settings
+        let sandboxConfiguration: SandboxConfiguration
+        do {
+            settings = try TargetFlags.resolve(options.target, configPath: options.configPath, environment: environment)
+            sandboxConfiguration = try SandboxFlags.configuration(port: 0, faults: options.faults, latency: options.latency, seed: options.seed)
+        } catch {
+            // The error ends the process: not from under the thread still reading the themes.
+            _ = await loadedThemes.value
+            throw error
+        }
         // The theme: --theme, then the one last picked with `t` (unless NO_COLOR asks for none), then config.yaml.
         if let theme = options.theme { settings.theme = theme }
         else if environment["NO_COLOR"].map({ $0.isEmpty }) ?? true, let remembered = RememberedState.load(environment: environment).theme {
@@ -155,8 +166,8 @@ struct UICommand: AsyncParsableCommand {
 }
 
 /// What the UI runs with: the command line's choices as plain values, so that a launch with no arguments can start
-/// the UI without parsing (`UICommand.runWithoutArguments`). `UIOptions()` is an empty command line: every default
-/// here is the one `UICommand` declares, which takes it from here.
+/// the UI without parsing (`UICommand.runWithoutArguments`). `UIOptions()` is an empty command line: its defaults
+/// must be the ones `UICommand` and its option groups declare, which debug builds assert at every bare launch.
 struct UIOptions: Equatable, Sendable {
     var target = Settings.Flags()
     var configPath: String?
