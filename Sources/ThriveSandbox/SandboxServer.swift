@@ -163,8 +163,10 @@ public final class SandboxServer: Sendable {
             })
         defer { boundPort.withLock { $0 = nil } }
         do {
-            // As inside `Application`: `stop()` cancels this task, and the group cancels the server with it.
-            try await ServiceGroup(configuration: .init(services: [NamedService(server)], logger: silent)).run()
+            // `stop()` cancels this task, and with it the server's loop over incoming connections. No `ServiceGroup`
+            // as inside `Application`: for one service it only adds its own tasks, channels and the reflection that
+            // names the service, on the way to the first answer.
+            try await server.run()
             signal.resolve(.failure(CancellationError()))
         } catch {
             let errno = (error as? IOError)?.errnoCode
@@ -172,15 +174,4 @@ public final class SandboxServer: Sendable {
             throw error
         }
     }
-}
-
-/// The server under a name. `ServiceGroup` names each service by interpolating it, which for a server without a
-/// description walks its fields by reflection: 2.6 million instructions on the sandbox's start-up path, and the
-/// reflection metadata they read. (`ServiceConfiguration(service:serviceName:)` does this from swift-service-lifecycle
-/// 2.13; the package asks for 2.0 or later.)
-private struct NamedService: Service, CustomStringConvertible {
-    let service: any Service
-    init(_ service: any Service) { self.service = service }
-    var description: String { "thrive-sandbox" }
-    func run() async throws { try await service.run() }
 }
