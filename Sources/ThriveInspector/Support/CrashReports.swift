@@ -16,7 +16,6 @@ import ThriveConfig
 enum CrashReports {
     /// Returns the environment as it is once the backtracer's setting is undone: the process's environment for the
     /// rest of its life, read here once (Foundation builds the whole dictionary at each read).
-    @discardableResult
     static func install() -> [String: String] {
         // The runtime has read the backtracer's path this program added to SWIFT_BACKTRACE before main; the variable
         // goes back to what the person had, which the check below reads.

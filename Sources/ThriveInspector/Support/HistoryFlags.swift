@@ -55,11 +55,6 @@ struct HistoryFlags: ParsableArguments {
     func open(config: AppConfig, secrets: [String]) -> (store: (any HistoryStore)?, warning: String?) {
         HistoryOpener.openForWriting(location(config: config), secrets: secrets)
     }
-
-    /// The same, with the keys as `Settings` holds them (`settings.apiKey.map { [$0] } ?? []`).
-    func open(config: AppConfig, secrets: [APIKey]) -> (store: (any HistoryStore)?, warning: String?) {
-        open(config: config, secrets: secrets.map(\.value))
-    }
 }
 
 /// `--history PATH` alone, for the `history` commands: they read or prune the history, so turning it off
